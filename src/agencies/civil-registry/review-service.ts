@@ -1,0 +1,54 @@
+import { AppError, fieldError } from '../../kernel/errors.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { PartRuntime } from '../../platform/messaging/part-runtime.ts';
+import { requestPin } from './handlers.ts';
+import { civilRegistryStore as store } from './store.ts';
+
+export type ReviewDecision = { decision: 'approve'; note?: string } | { decision: 'refuse'; reason: string; reasonVi?: string };
+
+type Officer = Extract<Principal, { kind: 'officer' }>;
+
+/** A civil-registry officer's worklist and decisions on the births the checks could not settle. */
+export class ReviewService {
+  constructor(
+    private readonly db: Db,
+    private readonly runtime: PartRuntime,
+  ) {}
+
+  async worklist(officer: Officer, limit: number, offset: number) {
+    const rows = await this.db.transaction((tx) => store.reviews(tx, officer.provinceCode, limit, offset));
+    return rows.map((r) => ({
+      id: r.id,
+      dossierId: r.dossier_id,
+      receivedAt: r.received_at,
+      provinceCode: r.province_code,
+      child: r.request.child,
+      motherPin: r.request.mother.pin,
+      findings: r.findings,
+    }));
+  }
+
+  async decide(officer: Officer, id: string, d: ReviewDecision): Promise<{ id: string; status: string }> {
+    const found = await this.db.transaction((tx) => store.byId(tx, id));
+    // Outside the officer's area it does not exist for them.
+    if (!found || (officer.provinceCode && officer.provinceCode !== found.province_code)) throw new AppError('NOT_FOUND');
+    return this.runtime.inTransaction(found.dossier_id, null, async (tx, ctx) => {
+      const reg = await store.byId(tx, id, true);
+      if (reg?.status !== 'in-review')
+        throw new AppError('CONFLICT', [fieldError('id', 'not-in-review', 'This registration is not waiting for a decision.', 'Hồ sơ này không ở trạng thái chờ quyết định.')]);
+      const decision = { by: `officer:${officer.username}`, at: ctx.now.toISOString() };
+      if (d.decision === 'approve') {
+        await store.setStatus(tx, id, 'awaiting-pin', { ...decision, note: d.note ?? null });
+        await requestPin(ctx, id, reg.request);
+        return { id, status: 'awaiting-pin' };
+      }
+      await store.setStatus(tx, id, 'refused', { ...decision, note: d.reason });
+      await ctx.send('procedure.rejected', 'hub', {
+        procedure: 'birth-registration',
+        reasons: [{ path: 'declaration', code: 'refused-by-officer', reason: d.reason, reasonVi: d.reasonVi ?? d.reason }],
+      });
+      return { id, status: 'refused' };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { FieldIssueSchema } from '../../contracts/common.ts';
+import { officerOf } from '../../platform/http/auth.ts';
+import { ErrorSchema, Paging } from '../../platform/http/schemas.ts';
+import type { ReviewDecision, ReviewService } from './review-service.ts';
+
+const ROLES = ['civil-registry-officer'] as const;
+
+const Decision = Type.Union([
+  Type.Object({ decision: Type.Literal('approve'), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+  Type.Object(
+    { decision: Type.Literal('refuse'), reason: Type.String({ minLength: 3, maxLength: 1000 }), reasonVi: Type.Optional(Type.String({ maxLength: 1000 })) },
+    { additionalProperties: false },
+  ),
+]);
+
+/** The civil-registry officer's worklist of births the checks sent to review, and the decision on each. */
+export function civilRegistryRoutes(reviews: ReviewService) {
+  return async (app: FastifyInstance) => {
+    app.get(
+      '/api/v1/agencies/civil-registry/reviews',
+      {
+        schema: {
+          tags: ['civil-registry'],
+          summary: 'Births waiting for an officer, oldest first, in the officer’s area',
+          querystring: Paging,
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  dossierId: Type.String(),
+                  receivedAt: Type.String(),
+                  provinceCode: Type.String(),
+                  child: Type.Object({ fullName: Type.String(), sex: Type.String(), dateOfBirth: Type.String(), placeOfBirth: Type.String() }),
+                  motherPin: Type.String(),
+                  findings: Type.Array(FieldIssueSchema),
+                }),
+              ),
+            }),
+            '4xx': ErrorSchema,
+          },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => {
+        const officer = officerOf(req, 'civil-registry', ROLES);
+        const { limit = 50, offset = 0 } = req.query as { limit?: number; offset?: number };
+        return { items: await reviews.worklist(officer, limit, offset) };
+      },
+    );
+
+    app.post(
+      '/api/v1/agencies/civil-registry/reviews/:id/decision',
+      {
+        schema: {
+          tags: ['civil-registry'],
+          summary: 'Approve (the birth is registered) or refuse with a reason',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          body: Decision,
+          response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => reviews.decide(officerOf(req, 'civil-registry', ROLES), (req.params as { id: string }).id, req.body as ReviewDecision),
+    );
+  };
+}

@@ -1,0 +1,84 @@
+import type { PayloadOf } from '../../contracts/catalogue.ts';
+import type { FieldIssue } from '../../contracts/common.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+
+export type BirthRequest = PayloadOf<'civil-registry.birth-registration.requested'>;
+export type RegistrationStatus = 'in-review' | 'awaiting-pin' | 'registered' | 'refused';
+
+export interface RegistrationRow {
+  id: string;
+  dossier_id: string;
+  status: RegistrationStatus;
+  request: BirthRequest;
+  findings: FieldIssue[];
+  province_code: string;
+  received_at: string;
+}
+
+const COLS = `id, dossier_id, status, request, findings, province_code,
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`;
+
+/** The civil registry's SQL, all of it in schema `civil_registry`. */
+export const civilRegistryStore = {
+  async byDossier(tx: Queryable, dossierId: string): Promise<RegistrationRow | undefined> {
+    const [r] = await tx.query<RegistrationRow>(`SELECT ${COLS} FROM civil_registry.birth_registrations WHERE dossier_id = $1`, [dossierId]);
+    return r;
+  },
+
+  async byId(tx: Queryable, id: string, forUpdate = false): Promise<RegistrationRow | undefined> {
+    const [r] = await tx.query<RegistrationRow>(
+      `SELECT ${COLS} FROM civil_registry.birth_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return r;
+  },
+
+  async isRegistered(tx: Queryable, duplicateKey: string): Promise<boolean> {
+    const r = await tx.query(`SELECT 1 FROM civil_registry.birth_registrations WHERE duplicate_key = $1 AND status <> 'refused'`, [duplicateKey]);
+    return r.length > 0;
+  },
+
+  async insert(tx: Queryable, r: { id: string; dossierId: string; status: RegistrationStatus; request: BirthRequest; findings: FieldIssue[]; duplicateKey: string; provinceCode: string; at: string }) {
+    await tx.query(
+      `INSERT INTO civil_registry.birth_registrations (id, dossier_id, status, request, findings, duplicate_key, province_code, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [r.id, r.dossierId, r.status, JSON.stringify(r.request), JSON.stringify(r.findings), r.duplicateKey, r.provinceCode, r.at],
+    );
+  },
+
+  async setStatus(tx: Queryable, id: string, status: RegistrationStatus, decision?: { by: string; at: string; note: string | null }) {
+    await tx.query(
+      `UPDATE civil_registry.birth_registrations SET status = $2,
+         decided_by = COALESCE($3, decided_by), decided_at = COALESCE($4::timestamptz, decided_at), decision_note = COALESCE($5, decision_note)
+       WHERE id = $1`,
+      [id, status, decision?.by ?? null, decision?.at ?? null, decision?.note ?? null],
+    );
+  },
+
+  /** Takes the next number in a registration book (one book per commune and year). */
+  async nextNumber(tx: Queryable, book: string): Promise<number> {
+    const [r] = await tx.query<{ last_number: number }>(
+      `INSERT INTO civil_registry.books (book, last_number) VALUES ($1, 1)
+       ON CONFLICT (book) DO UPDATE SET last_number = civil_registry.books.last_number + 1 RETURNING last_number`,
+      [book],
+    );
+    return Number(r!.last_number);
+  },
+
+  async register(tx: Queryable, id: string, c: { pin: string; certificateNumber: string; book: string; registeredOn: string; verificationCode: string }) {
+    await tx.query(
+      `UPDATE civil_registry.birth_registrations SET status = 'registered', child_pin = $2, certificate_number = $3, book = $4,
+         registered_on = $5, verification_code = $6 WHERE id = $1`,
+      [id, c.pin, c.certificateNumber, c.book, c.registeredOn, c.verificationCode],
+    );
+  },
+
+  /** What waits for an officer, oldest first, within a province (null: the whole country). */
+  async reviews(tx: Queryable, provinceCode: string | null, limit: number, offset: number): Promise<RegistrationRow[]> {
+    return tx.query<RegistrationRow>(
+      `SELECT ${COLS} FROM civil_registry.birth_registrations
+       WHERE status = 'in-review' AND ($1::text IS NULL OR province_code = $1) ORDER BY received_at, id LIMIT $2 OFFSET $3`,
+      [provinceCode, limit, offset],
+    );
+  },
+};

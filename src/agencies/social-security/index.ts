@@ -1,0 +1,10 @@
+import { PartRuntime, type PartDeps } from '../../platform/messaging/part-runtime.ts';
+import { socialSecurityHandlers } from './handlers.ts';
+import { socialSecurityMigrations } from './migrations.ts';
+
+/** Vietnam Social Security (VSS): SI codes, HI cards, contributions and benefits, as one part. */
+export const socialSecurity = {
+  name: 'social-security' as const,
+  migrations: socialSecurityMigrations,
+  create: (deps: PartDeps) => new PartRuntime('social-security', deps, socialSecurityHandlers()),
+};

@@ -1,0 +1,7 @@
+import { civilRegistry } from '../agencies/civil-registry/index.ts';
+import { population } from '../agencies/population/index.ts';
+import { socialSecurity } from '../agencies/social-security/index.ts';
+import { hub } from '../hub/index.ts';
+
+/** Every part's migrations, in the order a fresh database gets them. */
+export const ALL_MIGRATIONS = [hub.migrations, population.migrations, civilRegistry.migrations, socialSecurity.migrations];

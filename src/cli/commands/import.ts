@@ -1,0 +1,26 @@
+import { populationImport } from '../../agencies/population/import.ts';
+import { siRecordsImport } from '../../agencies/social-security/import.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { importJsonl, type ImportReport, type ImportTarget } from '../../platform/import/jsonl-import.ts';
+import { progressBar } from '../progress.ts';
+
+export const IMPORT_KINDS = ['population', 'si-records'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function importTarget(kind: ImportKind, clock: Clock): ImportTarget<unknown> {
+  return (kind === 'population' ? populationImport(clock.now()) : siRecordsImport()) as ImportTarget<unknown>;
+}
+
+/** Imports one file with a progress bar and prints what happened, bad lines by number and field. */
+export async function runImport(db: Db, kind: ImportKind, file: string, clock: Clock, out: (s: string) => void = console.log): Promise<ImportReport> {
+  const bar = progressBar(`import ${kind}`, 'bytes');
+  const report = await importJsonl(db, file, importTarget(kind, clock), (read, total, r) =>
+    bar.update(read, total, `${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.bad.length} bad`),
+  );
+  bar.stop();
+  out(`${kind}: ${report.lines} lines — ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.bad.length} bad`);
+  for (const b of report.bad.slice(0, 50)) out(`  line ${b.line}: ${b.errors.map((e) => `${e.path || '(line)'}: ${e.reason}`).join('; ')}`);
+  if (report.bad.length > 50) out(`  … and ${report.bad.length - 50} more bad lines`);
+  return report;
+}

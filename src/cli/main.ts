@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { configFromEnv } from '../app/config.ts';
+import { buildPlatform, migrateAll } from '../app/build-platform.ts';
+import { TokenService } from '../platform/auth/tokens.ts';
+import { openDb } from '../platform/db/open-db.ts';
+import { makeLogger } from '../platform/log/logger.ts';
+import { lockDataDir } from './data-lock.ts';
+import { IMPORT_KINDS, runImport, type ImportKind } from './commands/import.ts';
+import { runSeed } from './commands/seed.ts';
+import { principalFromArgs } from './commands/token.ts';
+
+const USAGE = `lienthong — interlinked, once-only public services
+
+  lienthong start                         run the whole platform in one process (PORT, DATA_DIR, DATABASE_URL, LIENTHONG_CLOCK)
+  lienthong migrate                       create or update every part's schema
+  lienthong seed --citizens N --seed S    a deterministic synthetic population with SI records
+  lienthong import population FILE.jsonl  households and citizens (docs/import-formats.md)
+  lienthong import si-records FILE.jsonl  social-insurance records
+  lienthong token --citizen PIN           print a bearer token for a citizen
+  lienthong token --officer USER [--agency A --role R --province PP]
+  lienthong bench --dossiers N [--json]   submit N birth dossiers through the HTTP API and measure
+`;
+
+async function withDb<T>(what: string, fn: (db: Awaited<ReturnType<typeof openDb>>, cfg: ReturnType<typeof configFromEnv>) => Promise<T>): Promise<T> {
+  const cfg = configFromEnv();
+  const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, what);
+  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'pglite') });
+  try {
+    await migrateAll(db);
+    return await fn(db, cfg);
+  } finally {
+    await db.close();
+    unlock();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const cfg = configFromEnv();
+      const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, 'lienthong start');
+      const log = makeLogger({ level: cfg.logLevel });
+      const platform = await buildPlatform({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, clock: cfg.clock, tokenSecret: cfg.tokenSecret, log });
+      await platform.app.listen({ port: cfg.port, host: cfg.host });
+      log.info({ url: `http://localhost:${cfg.port}`, database: platform.db.engine, now: cfg.clock.now().toISOString() }, 'lienthong is ready');
+      const stop = async (signal: string) => {
+        log.info({ signal }, 'stopping');
+        await platform.close();
+        unlock();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      return new Promise<number>(() => undefined);
+    }
+    case 'migrate':
+      await withDb('lienthong migrate', async (db) => console.log(`migrated (${db.engine})`));
+      return 0;
+    case 'token': {
+      const { values } = parseArgs({ args: rest, options: { citizen: { type: 'string' }, officer: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, province: { type: 'string' }, ttl: { type: 'string' } } });
+      const p = principalFromArgs(values);
+      if (typeof p === 'string') return fail(p);
+      const ttl = values.ttl ? Number(values.ttl) : undefined;
+      console.log(await new TokenService(configFromEnv().tokenSecret).issue(p, ttl));
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { citizens: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
+      const citizens = Number(values.citizens);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(citizens) || citizens < 50) return fail('--citizens: a whole number, at least 50');
+      if (!Number.isInteger(seed)) return fail('--seed: a whole number');
+      return withDb('lienthong seed', (db, cfg) => runSeed(db, citizens, seed, cfg.clock, cfg.dataDir));
+    }
+    case 'import': {
+      const [kind, file] = rest;
+      if (!IMPORT_KINDS.includes(kind as ImportKind) || !file) return fail(`usage: lienthong import ${IMPORT_KINDS.join('|')} FILE.jsonl`);
+      const report = await withDb(`lienthong import ${kind}`, (db, cfg) => runImport(db, kind as ImportKind, file, cfg.clock));
+      return report.bad.length ? 2 : 0;
+    }
+    case 'bench': {
+      const { runBench } = await import('./commands/bench.ts');
+      return runBench(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      return fail(`unknown command ${command}\n\n${USAGE}`);
+  }
+}
+
+function fail(message: string): number {
+  console.error(`lienthong: ${message}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`lienthong: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

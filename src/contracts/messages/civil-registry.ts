@@ -1,0 +1,20 @@
+import Type from 'typebox';
+import { AddressSchema, IsoDateSchema, PersonFactsSchema, PinSchema, SexSchema } from '../common.ts';
+
+/** hub → civil-registry: register a birth (Law on Civil Status 2014 art. 16). */
+export const BirthRegistrationRequested = Type.Object({
+  procedure: Type.Literal('birth-registration'),
+  child: Type.Object({
+    fullName: Type.String(),
+    sex: SexSchema,
+    dateOfBirth: IsoDateSchema,
+    placeOfBirth: Type.String(),
+  }),
+  mother: PersonFactsSchema,
+  father: Type.Union([PersonFactsSchema, Type.Null()]),
+  declarant: Type.Object({ pin: PinSchema, relationship: Type.String(), person: PersonFactsSchema }),
+  /** Where the birth is registered: the commune of the household the child will live in. */
+  registeringCommune: AddressSchema,
+  /** The day the complete file reached the hub: a late registration is counted from the birth to it. */
+  receivedOn: IsoDateSchema,
+});

@@ -1,0 +1,42 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { AddressSchema, IsoDateSchema, PinSchema } from './common.ts';
+
+/** Every procedure the platform knows, with the schema of the result its agency returns. */
+export const BirthRegistrationResult = Type.Object({
+  pin: PinSchema,
+  certificateNumber: Type.String(),
+  book: Type.String(),
+  registeredOn: IsoDateSchema,
+  registeringCommune: AddressSchema,
+  verificationCode: Type.String(),
+});
+export type BirthRegistrationResult = Static<typeof BirthRegistrationResult>;
+
+export const ResidenceRegistrationResult = Type.Object({
+  householdId: Type.String(),
+  registeredOn: IsoDateSchema,
+  verificationCode: Type.String(),
+});
+export type ResidenceRegistrationResult = Static<typeof ResidenceRegistrationResult>;
+
+export const HiCardResult = Type.Object({
+  siCode: Type.String({ pattern: '^\\d{10}$' }),
+  cardNumber: Type.String({ pattern: '^[A-Z]{2}[1-5]\\d{2}\\d{10}$' }),
+  validFrom: IsoDateSchema,
+  validTo: IsoDateSchema,
+  initialFacilityCode: Type.String(),
+  issuedOn: IsoDateSchema,
+  familyHousehold: Type.String(),
+  ruleVersion: Type.String(),
+  verificationCode: Type.String(),
+});
+export type HiCardResult = Static<typeof HiCardResult>;
+
+export const PROCEDURE_RESULTS = {
+  'birth-registration': BirthRegistrationResult,
+  'residence-registration': ResidenceRegistrationResult,
+  'hi-card': HiCardResult,
+} as const satisfies Record<string, TSchema>;
+
+export type ProcedureCode = keyof typeof PROCEDURE_RESULTS;
+export const PROCEDURE_CODES = Object.keys(PROCEDURE_RESULTS) as ProcedureCode[];

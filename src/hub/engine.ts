@@ -1,0 +1,103 @@
+import type { FieldIssue, PersonFacts } from '../contracts/common.ts';
+import type { ProcedureCode } from '../contracts/procedures.ts';
+import { vnDateOf, type IsoDate } from '../kernel/dates.ts';
+import type { WorkingCalendar } from '../kernel/calendar/index.ts';
+import type { Queryable } from '../platform/db/db.ts';
+import type { HandlerContext } from '../platform/messaging/part-runtime.ts';
+import { dossierStatusOf } from './domain/dossier-status.ts';
+import { canMove, isFinal, type ProcedureStatus } from './domain/procedure-status.ts';
+import { GROUPS } from './groups/catalogue.ts';
+import type { GroupDefinition } from './groups/group.ts';
+import { hubStore as store, type DossierRow, type ProcedureRow } from './store.ts';
+
+/**
+ * The procedure-group engine: after any change to a dossier, cancel what can no longer happen,
+ * dispatch what has become possible, and bring the dossier's status in line with its procedures.
+ * Every step is a state-table transition, so running it twice changes nothing the second time.
+ */
+export class HubEngine {
+  constructor(private readonly calendar: WorkingCalendar) {}
+
+  group(d: DossierRow): GroupDefinition<unknown> {
+    const g = GROUPS[d.group_code];
+    if (!g) throw new Error(`dossier ${d.id} has unknown group ${d.group_code}`);
+    return g;
+  }
+
+  deadlineFrom(day: IsoDate, workingDays: number): IsoDate {
+    return this.calendar.addWorkingDays(day, workingDays);
+  }
+
+  async move(
+    tx: Queryable,
+    ctx: HandlerContext,
+    p: ProcedureRow,
+    to: ProcedureStatus,
+    extra: { result?: unknown; reasons?: FieldIssue[]; deadline?: string; note?: string; messageId?: string | null } = {},
+  ): Promise<boolean> {
+    if (!canMove(p.status, to)) return false;
+    const at = ctx.now.toISOString();
+    await store.updateProcedure(tx, p.dossier_id, p.code, { status: to, at, ...extra, ...(to === 'dispatched' ? { inReview: false } : {}) });
+    await store.addHistory(tx, { dossierId: p.dossier_id, at, procedure: p.code, status: to, note: extra.note ?? null, messageId: extra.messageId ?? null });
+    p.status = to;
+    return true;
+  }
+
+  /** Cancels, dispatches and re-derives until nothing changes. */
+  async advance(tx: Queryable, ctx: HandlerContext, d: DossierRow): Promise<void> {
+    const procs = await store.procedures(tx, d.id);
+    const byCode = new Map(procs.map((p) => [p.code, p]));
+    const group = this.group(d);
+    for (const p of procs) {
+      if (p.status !== 'pending') continue;
+      const prereqs = p.requires.map((c) => byCode.get(c)!);
+      if (prereqs.some((q) => q.status === 'rejected' || q.status === 'cancelled')) {
+        await this.move(tx, ctx, p, 'cancelled', { note: 'a prerequisite procedure did not complete' });
+      } else if (d.people && prereqs.every((q) => q.status === 'completed')) {
+        await this.dispatch(tx, ctx, d, group, p, byCode);
+      }
+    }
+    await this.refreshStatus(tx, ctx, d, procs.map((p) => p.status));
+  }
+
+  async cancelAll(tx: Queryable, ctx: HandlerContext, d: DossierRow, note: string): Promise<void> {
+    for (const p of await store.procedures(tx, d.id)) if (!isFinal(p.status)) await this.move(tx, ctx, p, 'cancelled', { note });
+  }
+
+  async refreshStatus(tx: Queryable, ctx: HandlerContext, d: DossierRow, statuses?: ProcedureStatus[]): Promise<void> {
+    const all = statuses ?? (await store.procedures(tx, d.id)).map((p) => p.status);
+    const status = dossierStatusOf(all);
+    if (status === d.status) return;
+    const finished = all.every(isFinal);
+    const at = ctx.now.toISOString();
+    await store.updateDossier(tx, d.id, { status, at, finished });
+    await store.addHistory(tx, { dossierId: d.id, at, status, note: 'dossier' });
+    d.status = status;
+  }
+
+  private async dispatch(
+    tx: Queryable,
+    ctx: HandlerContext,
+    d: DossierRow,
+    group: GroupDefinition<unknown>,
+    p: ProcedureRow,
+    byCode: Map<ProcedureCode, ProcedureRow>,
+  ): Promise<void> {
+    const def = group.procedures.find((x) => x.code === p.code);
+    if (!def) throw new Error(`group ${group.code} has no procedure ${p.code}`);
+    const today = vnDateOf(ctx.now);
+    const deadline = this.deadlineFrom(today, def.timeLimit.workingDays);
+    const results: Partial<Record<ProcedureCode, Record<string, unknown>>> = {};
+    for (const [code, q] of byCode) if (q.status === 'completed' && q.result) results[code] = q.result;
+    const payload = def.request({
+      declaration: d.declaration,
+      people: d.people as Record<string, PersonFacts>,
+      results,
+      submittedOn: vnDateOf(new Date(d.submitted_at)),
+      today,
+      deadline,
+    });
+    const env = await ctx.send(def.requestType, def.agency, payload);
+    await this.move(tx, ctx, p, 'dispatched', { deadline, messageId: env.id, note: `sent to ${def.agency}` });
+  }
+}

@@ -1,0 +1,65 @@
+import type { SchemaMigrations } from '../platform/db/migrate.ts';
+import { outboxInboxSql } from '../platform/messaging/outbox-inbox-sql.ts';
+
+export const hubMigrations: SchemaMigrations = {
+  schema: 'hub',
+  migrations: [
+    {
+      version: 1,
+      name: 'dossiers, procedures, history, idempotency, outbox, inbox',
+      sql: `
+        CREATE TABLE hub.dossiers (
+          id uuid PRIMARY KEY,
+          group_code text NOT NULL,
+          status text NOT NULL,
+          declaration jsonb NOT NULL,
+          people jsonb,
+          reasons jsonb NOT NULL DEFAULT '[]',
+          submitted_by text NOT NULL,
+          submitted_at timestamptz NOT NULL,
+          deadline date NOT NULL,
+          updated_at timestamptz NOT NULL,
+          finished_at timestamptz
+        );
+        CREATE INDEX hub_dossiers_submitted_by ON hub.dossiers (submitted_by, submitted_at DESC);
+        CREATE TABLE hub.dossier_parties (
+          pin text NOT NULL,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          PRIMARY KEY (pin, dossier_id)
+        );
+        CREATE TABLE hub.idempotency_keys (
+          principal text NOT NULL,
+          key text NOT NULL,
+          request_hash text NOT NULL,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          PRIMARY KEY (principal, key)
+        );
+        CREATE TABLE hub.procedures (
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          code text NOT NULL,
+          position int NOT NULL,
+          agency text NOT NULL,
+          status text NOT NULL,
+          requires text[] NOT NULL,
+          deadline date,
+          dispatched_at timestamptz,
+          finished_at timestamptz,
+          in_review boolean NOT NULL DEFAULT false,
+          result jsonb,
+          reasons jsonb NOT NULL DEFAULT '[]',
+          PRIMARY KEY (dossier_id, code)
+        );
+        CREATE TABLE hub.history (
+          id bigserial PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          at timestamptz NOT NULL,
+          procedure text,
+          status text NOT NULL,
+          note text,
+          message_id uuid
+        );
+        CREATE INDEX hub_history_dossier ON hub.history (dossier_id, id);
+        ${outboxInboxSql('hub')}`,
+    },
+  ],
+};

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { vnDateOf } from '../kernel/dates.ts';
+import { AppError, fieldError, type FieldError } from '../kernel/errors.ts';
+import type { Db, Queryable } from '../platform/db/db.ts';
+import { subjectOf, type Principal } from '../platform/auth/principal.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
+import { validate } from '../platform/validation.ts';
+import type { HubEngine } from './engine.ts';
+import { GROUPS } from './groups/catalogue.ts';
+import { hubStore as store, type DossierRow } from './store.ts';
+import { dossierView, type DossierView } from './view.ts';
+
+export interface SubmitResult {
+  readonly id: string;
+  readonly status: string;
+  readonly replayed: boolean;
+}
+
+/** What the portal and the back office ask of the hub. Handlers call this; it holds no HTTP. */
+export class HubService {
+  constructor(
+    private readonly db: Db,
+    private readonly runtime: PartRuntime,
+    private readonly engine: HubEngine,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Accepts a dossier: schema, then the group's rules, then one transaction that writes the dossier,
+   * its procedures and the request to the population register. A failure stores nothing.
+   */
+  async submit(principal: Principal, group: string, declaration: unknown, idempotencyKey?: string): Promise<SubmitResult> {
+    const def = GROUPS[group];
+    if (!def) throw new AppError('VALIDATION_FAILED', [fieldError('group', 'unknown-group', `Unknown procedure group ${group}.`, `Không có nhóm thủ tục ${group}.`)]);
+    const schemaErrors = validate(def.declarationSchema, declaration, 'declaration');
+    if (schemaErrors.length) throw new AppError('VALIDATION_FAILED', schemaErrors);
+    const now = this.clock.now();
+    const today = vnDateOf(now);
+    const ruleErrors: FieldError[] = def.check(declaration, today);
+    if (principal.kind === 'citizen' && (declaration as { declarant: { pin: string } }).declarant.pin !== principal.pin)
+      ruleErrors.push(fieldError('declaration.declarant.pin', 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));
+    if (ruleErrors.length) throw new AppError('VALIDATION_FAILED', ruleErrors);
+
+    const subject = subjectOf(principal);
+    const hash = createHash('sha256').update(JSON.stringify({ group, declaration })).digest('hex');
+    const id = crypto.randomUUID();
+    try {
+      return await this.runtime.inTransaction(id, null, async (tx, ctx) => {
+        if (idempotencyKey) {
+          const seen = await this.replay(tx, subject, idempotencyKey, hash);
+          if (seen) return seen;
+        }
+        const at = now.toISOString();
+        await store.insertDossier(tx, {
+          id,
+          group,
+          declaration,
+          submittedBy: subject,
+          at,
+          deadline: this.engine.deadlineFrom(today, def.timeLimit.workingDays),
+          parties: def.parties(declaration),
+        });
+        await store.insertProcedures(tx, id, [...def.procedures]);
+        if (idempotencyKey) await store.insertIdempotencyKey(tx, subject, idempotencyKey, hash, id);
+        await store.addHistory(tx, { dossierId: id, at, status: 'submitted', note: group });
+        await ctx.send('population.verify-people.requested', 'population', { people: def.peopleToVerify(declaration) });
+        return { id, status: 'processing', replayed: false };
+      });
+    } catch (e) {
+      // Two submissions with the same key at once on a server: the loser reads the winner's dossier.
+      if (idempotencyKey && (e as { code?: string }).code === '23505') {
+        const seen = await this.db.transaction((tx) => this.replay(tx, subject, idempotencyKey, hash));
+        if (seen) return seen;
+      }
+      throw e;
+    }
+  }
+
+  /** One dossier, if the principal may see it; otherwise NOT_FOUND (never reveal that it exists). */
+  async get(principal: Principal, id: string): Promise<DossierView> {
+    const view = await this.db.transaction(async (tx) => {
+      const d = await store.dossier(tx, id);
+      if (!d || !(await this.maySee(tx, principal, d))) return null;
+      return dossierView(d, await store.procedures(tx, id), await store.history(tx, id), this.engine.group(d), vnDateOf(this.clock.now()));
+    });
+    if (!view) throw new AppError('NOT_FOUND');
+    return view;
+  }
+
+  async list(principal: Principal, limit: number, offset: number) {
+    const rows =
+      principal.kind === 'citizen'
+        ? await this.db.transaction((tx) => store.listForCitizen(tx, principal.pin, limit, offset))
+        : principal.kind === 'officer' && principal.agency === 'hub'
+          ? await this.db.transaction((tx) => store.listAll(tx, limit, offset))
+          : [];
+    return rows.map((r) => ({ id: r.id, group: r.group_code, status: r.status, submittedAt: r.submitted_at }));
+  }
+
+  private async maySee(tx: Queryable, p: Principal, d: DossierRow): Promise<boolean> {
+    switch (p.kind) {
+      case 'citizen':
+        return d.submitted_by === `citizen:${p.pin}` || (await store.isParty(tx, d.id, p.pin));
+      case 'officer':
+        // Hub officers (one-stop shop, IT) follow every dossier; agency officers those their agency works on.
+        return p.agency === 'hub' || (await store.procedures(tx, d.id)).some((x) => x.agency === p.agency);
+      case 'system':
+        return (await store.procedures(tx, d.id)).some((x) => x.agency === p.agency);
+    }
+  }
+
+  private async replay(tx: Queryable, subject: string, key: string, hash: string): Promise<SubmitResult | null> {
+    const seen = await store.findIdempotent(tx, subject, key);
+    if (!seen) return null;
+    if (seen.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    const d = await store.dossier(tx, seen.dossier_id);
+    return { id: seen.dossier_id, status: d!.status, replayed: true };
+  }
+}

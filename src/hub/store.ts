@@ -1,0 +1,208 @@
+import type { FieldIssue, PersonFacts } from '../contracts/common.ts';
+import type { ProcedureCode } from '../contracts/procedures.ts';
+import type { Queryable } from '../platform/db/db.ts';
+import type { DossierStatus } from './domain/dossier-status.ts';
+import type { ProcedureStatus } from './domain/procedure-status.ts';
+
+export interface DossierRow {
+  id: string;
+  group_code: string;
+  status: DossierStatus;
+  declaration: Record<string, unknown>;
+  people: Record<string, PersonFacts> | null;
+  reasons: FieldIssue[];
+  submitted_by: string;
+  submitted_at: string;
+  deadline: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface ProcedureRow {
+  dossier_id: string;
+  code: ProcedureCode;
+  position: number;
+  agency: string;
+  status: ProcedureStatus;
+  requires: ProcedureCode[];
+  deadline: string | null;
+  dispatched_at: string | null;
+  finished_at: string | null;
+  in_review: boolean;
+  result: Record<string, unknown> | null;
+  reasons: FieldIssue[];
+}
+
+export interface HistoryRow {
+  at: string;
+  procedure: string | null;
+  status: string;
+  note: string | null;
+  message_id: string | null;
+}
+
+/** An instant as ISO 8601 UTC text, the same on PGlite and the server whatever the session time zone. */
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const DOSSIER_COLS = `id, group_code, status, declaration, people, reasons, submitted_by,
+  ${iso('submitted_at')} AS submitted_at, deadline::text AS deadline,
+  ${iso('updated_at')} AS updated_at, ${iso('finished_at')} AS finished_at`;
+
+const PROC_COLS = `dossier_id, code, position, agency, status, requires, deadline::text AS deadline,
+  ${iso('dispatched_at')} AS dispatched_at, ${iso('finished_at')} AS finished_at, in_review, result, reasons`;
+
+/** The hub's SQL, all of it in schema `hub`. */
+export const hubStore = {
+  async findIdempotent(tx: Queryable, principal: string, key: string) {
+    const [r] = await tx.query<{ dossier_id: string; request_hash: string }>(
+      'SELECT dossier_id, request_hash FROM hub.idempotency_keys WHERE principal = $1 AND key = $2',
+      [principal, key],
+    );
+    return r;
+  },
+
+  async insertDossier(
+    tx: Queryable,
+    d: { id: string; group: string; declaration: unknown; submittedBy: string; at: string; deadline: string; parties: string[] },
+  ) {
+    await tx.query(
+      `INSERT INTO hub.dossiers (id, group_code, status, declaration, submitted_by, submitted_at, deadline, updated_at)
+       VALUES ($1, $2, 'processing', $3, $4, $5, $6, $5)`,
+      [d.id, d.group, JSON.stringify(d.declaration), d.submittedBy, d.at, d.deadline],
+    );
+    await tx.query(
+      'INSERT INTO hub.dossier_parties (pin, dossier_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING',
+      [d.parties, d.id],
+    );
+  },
+
+  async addParty(tx: Queryable, dossierId: string, pin: string) {
+    await tx.query('INSERT INTO hub.dossier_parties (pin, dossier_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [pin, dossierId]);
+  },
+
+  async insertIdempotencyKey(tx: Queryable, principal: string, key: string, hash: string, dossierId: string) {
+    await tx.query('INSERT INTO hub.idempotency_keys (principal, key, request_hash, dossier_id) VALUES ($1, $2, $3, $4)', [
+      principal,
+      key,
+      hash,
+      dossierId,
+    ]);
+  },
+
+  async insertProcedures(tx: Queryable, dossierId: string, procs: { code: string; agency: string; requires: readonly string[] }[]) {
+    for (const [i, p] of procs.entries()) {
+      await tx.query(
+        `INSERT INTO hub.procedures (dossier_id, code, position, agency, status, requires) VALUES ($1, $2, $3, $4, 'pending', $5)`,
+        [dossierId, p.code, i, p.agency, p.requires],
+      );
+    }
+  },
+
+  async dossier(tx: Queryable, id: string, forUpdate = false): Promise<DossierRow | undefined> {
+    const [r] = await tx.query<DossierRow>(`SELECT ${DOSSIER_COLS} FROM hub.dossiers WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return r;
+  },
+
+  async procedures(tx: Queryable, dossierId: string): Promise<ProcedureRow[]> {
+    return tx.query<ProcedureRow>(`SELECT ${PROC_COLS} FROM hub.procedures WHERE dossier_id = $1 ORDER BY position`, [dossierId]);
+  },
+
+  async history(tx: Queryable, dossierId: string): Promise<HistoryRow[]> {
+    return tx.query<HistoryRow>(
+      `SELECT ${iso('at')} AS at, procedure, status, note, message_id
+       FROM hub.history WHERE dossier_id = $1 ORDER BY id`,
+      [dossierId],
+    );
+  },
+
+  async updateProcedure(
+    tx: Queryable,
+    dossierId: string,
+    code: string,
+    set: { status: ProcedureStatus; at: string; deadline?: string; result?: unknown; reasons?: FieldIssue[]; inReview?: boolean },
+  ) {
+    await tx.query(
+      `UPDATE hub.procedures SET status = $3,
+         deadline = COALESCE($4::date, deadline),
+         dispatched_at = CASE WHEN $3 = 'dispatched' THEN COALESCE(dispatched_at, $5::timestamptz) ELSE dispatched_at END,
+         finished_at = CASE WHEN $3 IN ('completed', 'rejected', 'cancelled') THEN $5::timestamptz ELSE NULL END,
+         result = COALESCE($6::jsonb, result),
+         reasons = COALESCE($7::jsonb, reasons),
+         in_review = COALESCE($8, in_review)
+       WHERE dossier_id = $1 AND code = $2`,
+      [
+        dossierId,
+        code,
+        set.status,
+        set.deadline ?? null,
+        set.at,
+        set.result === undefined ? null : JSON.stringify(set.result),
+        set.reasons === undefined ? null : JSON.stringify(set.reasons),
+        set.inReview ?? null,
+      ],
+    );
+  },
+
+  async setReview(tx: Queryable, dossierId: string, code: string, inReview: boolean, reasons: FieldIssue[]) {
+    await tx.query('UPDATE hub.procedures SET in_review = $3, reasons = $4 WHERE dossier_id = $1 AND code = $2', [
+      dossierId,
+      code,
+      inReview,
+      JSON.stringify(reasons),
+    ]);
+  },
+
+  async updateDossier(
+    tx: Queryable,
+    id: string,
+    set: { status: DossierStatus; at: string; people?: unknown; reasons?: FieldIssue[]; finished: boolean },
+  ) {
+    await tx.query(
+      `UPDATE hub.dossiers SET status = $2, updated_at = $3,
+         people = COALESCE($4::jsonb, people), reasons = COALESCE($5::jsonb, reasons),
+         finished_at = CASE WHEN $6 THEN $3::timestamptz ELSE NULL END
+       WHERE id = $1`,
+      [
+        id,
+        set.status,
+        set.at,
+        set.people === undefined ? null : JSON.stringify(set.people),
+        set.reasons === undefined ? null : JSON.stringify(set.reasons),
+        set.finished,
+      ],
+    );
+  },
+
+  async addHistory(tx: Queryable, h: { dossierId: string; at: string; procedure?: string | null; status: string; note?: string | null; messageId?: string | null }) {
+    await tx.query('INSERT INTO hub.history (dossier_id, at, procedure, status, note, message_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+      h.dossierId,
+      h.at,
+      h.procedure ?? null,
+      h.status,
+      h.note ?? null,
+      h.messageId ?? null,
+    ]);
+  },
+
+  /** The dossiers a citizen declared or is named in, newest first. */
+  async listForCitizen(tx: Queryable, pin: string, limit: number, offset: number) {
+    return tx.query<{ id: string; group_code: string; status: string; submitted_at: string }>(
+      `SELECT d.id, d.group_code, d.status, ${iso('d.submitted_at')} AS submitted_at FROM hub.dossiers d
+       WHERE d.submitted_by = $1 OR d.id IN (SELECT dossier_id FROM hub.dossier_parties WHERE pin = $2)
+       ORDER BY d.submitted_at DESC, d.id LIMIT $3 OFFSET $4`,
+      [`citizen:${pin}`, pin, limit, offset],
+    );
+  },
+
+  async listAll(tx: Queryable, limit: number, offset: number) {
+    return tx.query<{ id: string; group_code: string; status: string; submitted_at: string }>(
+      `SELECT id, group_code, status, ${iso('submitted_at')} AS submitted_at FROM hub.dossiers ORDER BY submitted_at DESC, id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+  },
+
+  async isParty(tx: Queryable, dossierId: string, pin: string): Promise<boolean> {
+    const r = await tx.query('SELECT 1 FROM hub.dossier_parties WHERE dossier_id = $1 AND pin = $2', [dossierId, pin]);
+    return r.length > 0;
+  },
+};

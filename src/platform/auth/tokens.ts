@@ -1,0 +1,56 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { isAgency } from '../../contracts/parts.ts';
+import { OFFICER_ROLES, type OfficerRole, type Principal } from './principal.ts';
+
+const ISSUER = 'lienthong';
+const AUDIENCE = 'lienthong-api';
+
+/**
+ * Bearer tokens (HS256 JWTs) that an operator prints with `lienthong token`. The secret comes from
+ * LIENTHONG_TOKEN_SECRET, or in embedded mode from a file the platform creates in its data folder.
+ * The security issue replaces citizen tokens with OpenID Connect sign-in; the Principal stays.
+ */
+export class TokenService {
+  private readonly key: Uint8Array;
+  constructor(secret: string) {
+    if (secret.length < 32) throw new Error('the token secret must be at least 32 characters');
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(p: Principal, ttlSeconds = 12 * 3600): Promise<string> {
+    return new SignJWT({ ...p })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.key);
+  }
+
+  /** The principal the token names, or null when it is invalid, expired or malformed. */
+  async verify(token: string): Promise<Principal | null> {
+    try {
+      const { payload: c } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      if (c.kind === 'citizen' && typeof c.pin === 'string' && /^\d{12}$/.test(c.pin)) return { kind: 'citizen', pin: c.pin };
+      if (
+        c.kind === 'officer' &&
+        typeof c.username === 'string' &&
+        typeof c.agency === 'string' &&
+        (c.agency === 'hub' || isAgency(c.agency)) &&
+        OFFICER_ROLES.includes(c.role as OfficerRole)
+      )
+        return {
+          kind: 'officer',
+          username: c.username,
+          agency: c.agency,
+          role: c.role as OfficerRole,
+          provinceCode: typeof c.provinceCode === 'string' ? c.provinceCode : null,
+        };
+      if (c.kind === 'system' && typeof c.client === 'string' && typeof c.agency === 'string' && isAgency(c.agency))
+        return { kind: 'system', client: c.client, agency: c.agency };
+      return null;
+    } catch {
+      return null;
+    }
+  }
+}

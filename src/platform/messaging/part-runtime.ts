@@ -1,0 +1,106 @@
+import { makeEnvelope, type Envelope } from '../../contracts/envelope.ts';
+import { checkMessage, type MessageType, type PayloadOf } from '../../contracts/catalogue.ts';
+import { SCHEMA_OF, type PartName } from '../../contracts/parts.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import type { Logger } from '../log/logger.ts';
+import { TerminalError, type Subscription, type Transport } from '../bus/transport.ts';
+import { enqueue } from './outbox.ts';
+import { OutboxRelay } from './relay.ts';
+
+/** What a message handler may do besides its own SQL: send messages in the same transaction. */
+export interface HandlerContext {
+  readonly now: Date;
+  send<T extends MessageType>(type: T, recipient: PartName, payload: PayloadOf<T>): Promise<Envelope>;
+}
+
+export type MessageHandler = (tx: Queryable, envelope: Envelope, ctx: HandlerContext) => Promise<void>;
+export type HandlerTable = Partial<Record<MessageType, MessageHandler>>;
+
+export interface PartDeps {
+  readonly db: Db;
+  readonly transport: Transport;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+/**
+ * The messaging side of one part: its outbox relay, its inbox consumer, and `inTransaction` for
+ * state changes that start from HTTP (a submission, an officer's decision) rather than a message.
+ */
+export class PartRuntime {
+  readonly schema: string;
+  readonly relay: OutboxRelay;
+  private sub: Subscription | undefined;
+
+  constructor(
+    readonly name: PartName,
+    private readonly deps: PartDeps,
+    private readonly handlers: HandlerTable,
+  ) {
+    this.schema = SCHEMA_OF[name];
+    this.relay = new OutboxRelay(deps.db, this.schema, deps.transport, deps.log.child({ part: name }));
+  }
+
+  async start(opts: { maxInFlight?: number } = {}): Promise<void> {
+    this.relay.start();
+    this.sub = await this.deps.transport.subscribe(this.name, (d) => this.receive(d.envelope), {
+      maxInFlight: opts.maxInFlight ?? 8,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.sub?.stop();
+    await this.relay.stop();
+  }
+
+  /** Runs a state change with the right to send messages; they leave only if it commits. */
+  async inTransaction<T>(
+    dossierId: string,
+    causationId: string | null,
+    fn: (tx: Queryable, ctx: HandlerContext) => Promise<T>,
+  ): Promise<T> {
+    let sent = false;
+    const out = await this.deps.db.transaction(async (tx) => {
+      const ctx = this.context(tx, dossierId, causationId, () => (sent = true));
+      return fn(tx, ctx);
+    });
+    if (sent) this.relay.kick();
+    return out;
+  }
+
+  private context(tx: Queryable, dossierId: string, causationId: string | null, onSend: () => void): HandlerContext {
+    const now = this.deps.clock.now();
+    return {
+      now,
+      send: async (type, recipient, payload) => {
+        const problem = checkMessage(type, this.name, recipient, payload);
+        if (problem) throw new Error(`refusing to send: ${problem}`);
+        const env = makeEnvelope({ type, sender: this.name, recipient, dossierId, causationId, time: now.toISOString(), payload });
+        await enqueue(tx, this.schema, env);
+        onSend();
+        return env;
+      },
+    };
+  }
+
+  private async receive(env: Envelope): Promise<void> {
+    const problem = env.recipient === this.name ? checkMessage(env.type, env.sender, env.recipient, env.payload) : 'misrouted';
+    const handler = this.handlers[env.type as MessageType];
+    if (problem || !handler) {
+      this.deps.log.error({ part: this.name, messageId: env.id, type: env.type, problem: problem ?? 'no handler' }, 'message refused');
+      throw new TerminalError(problem ?? `${this.name} has no handler for ${env.type}`);
+    }
+    let sent = false;
+    await this.deps.db.transaction(async (tx) => {
+      const fresh = await tx.query(
+        `INSERT INTO ${this.schema}.inbox (message_id, type, sender, dossier_id, received_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+        [env.id, env.type, env.sender, env.dossierId, this.deps.clock.now().toISOString()],
+      );
+      if (fresh.length === 0) return; // applied before: ack again, change nothing
+      await handler(tx, env, this.context(tx, env.dossierId, env.id, () => (sent = true)));
+    });
+    if (sent) this.relay.kick();
+  }
+}
