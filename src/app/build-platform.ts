@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewService } from '../agencies/civil-registry/review-service.ts';
@@ -77,7 +77,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   for (const p of parts) await p.start();
 
   const tokens = new TokenService(opts.tokenSecret);
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1_048_576 }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1_048_576 }) as unknown as FastifyInstance;
   app.setValidatorCompiler(typeboxValidatorCompiler);
   installErrorHandler(app);
   await app.register(swagger, {

@@ -1,5 +1,5 @@
 import type { CitizenRecord, HouseholdRecord, PopulationRecord } from '../../contracts/imports/population.ts';
-import { PopulationRecord as Schema } from '../../contracts/imports/population.ts';
+import { CitizenRecord as CitizenSchema, HouseholdRecord as HouseholdSchema } from '../../contracts/imports/population.ts';
 import { isoDate, vnDateOf } from '../../kernel/dates.ts';
 import { fieldError, type FieldError } from '../../kernel/errors.ts';
 import { checkPinAgainst, parsePin } from '../../kernel/identifiers/pin.ts';
@@ -12,8 +12,10 @@ import { validate } from '../../platform/validation.ts';
 function check(value: unknown, today: string): { record: PopulationRecord } | { errors: FieldError[] } {
   const kind = (value as { type?: unknown })?.type;
   if (kind !== 'household' && kind !== 'citizen') return { errors: [fieldError('type', 'required', 'type must be "household" or "citizen".', 'type phải là "household" hoặc "citizen".')] };
-  const errors = validate(Schema, value, '');
-  if (errors.length) return { errors: errors.filter((e) => !e.path.startsWith('type')) };
+  // Checked against the schema the line says it is, so a citizen's bad date is reported as that, not as
+  // "a household's fields are missing" (what the union of both schemas would answer).
+  const errors = validate(kind === 'household' ? HouseholdSchema : CitizenSchema, value, '');
+  if (errors.length) return { errors };
   const r = value as PopulationRecord;
   if (r.type === 'household' && !isProvinceCode2(r.address.provinceCode))
     return { errors: [fieldError('address.provinceCode', 'province', 'Not a province code.', 'Không phải mã tỉnh.')] };
