@@ -5,6 +5,9 @@ import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log/logger.ts';
 import { TerminalError, type Subscription, type Transport } from '../bus/transport.ts';
+import { envelopeProblem, signEnvelope } from '../signing/envelope-signing.ts';
+import type { SigningKey } from '../signing/keys.ts';
+import type { AgencyRegistry } from '../signing/registry.ts';
 import { enqueue } from './outbox.ts';
 import { OutboxRelay } from './relay.ts';
 
@@ -17,11 +20,23 @@ export interface HandlerContext {
 export type MessageHandler = (tx: Queryable, envelope: Envelope, ctx: HandlerContext) => Promise<void>;
 export type HandlerTable = Partial<Record<MessageType, MessageHandler>>;
 
+/**
+ * Message signing (distributed mode): this part's key signs what it sends; the registry says whose
+ * signatures to accept. Absent in embedded mode, where every part runs in one process and a signature
+ * would prove nothing the process does not already know.
+ */
+export interface Signing {
+  readonly key: SigningKey;
+  /** Read at each message, so a registry reloaded during a key rotation takes effect at once. */
+  registry(): AgencyRegistry;
+}
+
 export interface PartDeps {
   readonly db: Db;
   readonly transport: Transport;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly signing?: Signing | undefined;
 }
 
 /**
@@ -76,7 +91,8 @@ export class PartRuntime {
       send: async (type, recipient, payload) => {
         const problem = checkMessage(type, this.name, recipient, payload);
         if (problem) throw new Error(`refusing to send: ${problem}`);
-        const env = makeEnvelope({ type, sender: this.name, recipient, dossierId, causationId, time: now.toISOString(), payload });
+        const made = makeEnvelope({ type, sender: this.name, recipient, dossierId, causationId, time: now.toISOString(), payload });
+        const env = this.deps.signing ? signEnvelope(made, this.deps.signing.key) : made;
         await enqueue(tx, this.schema, env);
         onSend();
         return env;
@@ -85,6 +101,11 @@ export class PartRuntime {
   }
 
   private async receive(env: Envelope): Promise<void> {
+    const forged = this.deps.signing ? envelopeProblem(env, this.deps.signing.registry(), this.name, this.deps.clock.now()) : null;
+    if (forged) {
+      this.deps.log.error({ part: this.name, messageId: env.id, type: env.type, sender: env.sender, problem: forged }, 'message rejected: not applied');
+      throw new TerminalError(`rejected: ${forged}`);
+    }
     const problem = env.recipient === this.name ? checkMessage(env.type, env.sender, env.recipient, env.payload) : 'misrouted';
     const handler = this.handlers[env.type as MessageType];
     if (problem || !handler) {
@@ -98,7 +119,11 @@ export class PartRuntime {
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
         [env.id, env.type, env.sender, env.dossierId, this.deps.clock.now().toISOString()],
       );
-      if (fresh.length === 0) return; // applied before: ack again, change nothing
+      if (fresh.length === 0) {
+        // Applied before (a redelivery, a relay's re-publish, or a replay): ack again, change nothing.
+        this.deps.log.info({ part: this.name, messageId: env.id, type: env.type }, 'message already applied; ignored');
+        return;
+      }
       await handler(tx, env, this.context(tx, env.dossierId, env.id, () => (sent = true)));
     });
     if (sent) this.relay.kick();
