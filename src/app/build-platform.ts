@@ -1,6 +1,3 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewService } from '../agencies/civil-registry/review-service.ts';
@@ -19,12 +16,11 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDb } from '../platform/db/open-db.ts';
-import { authPlugin } from '../platform/http/auth.ts';
-import { installErrorHandler } from '../platform/http/error-handler.ts';
-import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
 import { makeLogger, type Logger } from '../platform/log/logger.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
+import { buildHttpApp } from './http-app.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
+import type { FastifyInstance } from 'fastify';
 
 export interface BuildOptions {
   readonly dataDir?: string | undefined;
@@ -77,26 +73,14 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   for (const p of parts) await p.start();
 
   const tokens = new TokenService(opts.tokenSecret);
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1_048_576 }) as unknown as FastifyInstance;
-  app.setValidatorCompiler(typeboxValidatorCompiler);
-  installErrorHandler(app);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'lienthong API',
-        version: '0.1.0',
-        description: 'Interlinked, once-only public services: submit one declaration, follow every procedure it starts.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
+  const app = await buildHttpApp({
+    log,
+    tokens,
+    title: 'lienthong API',
+    health: () => ({ database: db.engine, bus: transport.kind }),
+    ready: async () => (await db.query('SELECT 1')).length === 1,
+    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr))],
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { tokens });
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: db.engine, bus: transport.kind }));
-  await app.register(hubRoutes(h.service));
-  await app.register(civilRegistryRoutes(new ReviewService(db, cr)));
-  await app.ready();
 
   let closed = false;
   return {

@@ -1,0 +1,54 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { TokenService } from '../platform/auth/tokens.ts';
+import { authPlugin } from '../platform/http/auth.ts';
+import { installErrorHandler } from '../platform/http/error-handler.ts';
+import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
+import type { Logger } from '../platform/log/logger.ts';
+
+export interface HttpAppOptions {
+  readonly log: Logger;
+  readonly tokens: TokenService;
+  readonly title: string;
+  /** What `/health` reports besides `status` (the database engine, the bus, the part). */
+  readonly health: () => Record<string, unknown>;
+  /** Whether the process can take work now (its database and bus answer); `/ready` answers 503 until then. */
+  readonly ready?: () => Promise<boolean>;
+  readonly routes: readonly FastifyPluginAsync[];
+}
+
+/**
+ * The HTTP server every process shares, embedded or one per part: the same error shape, the same
+ * bearer-token principal, OpenAPI 3.1 at /docs generated from the route schemas, /health and /ready.
+ */
+export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: o.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1_048_576,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(typeboxValidatorCompiler);
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: o.title,
+        version: '0.1.0',
+        description: 'Interlinked, once-only public services: submit one declaration, follow every procedure it starts.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, { tokens: o.tokens });
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', ...o.health() }));
+  app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {
+    const ok = o.ready ? await o.ready().catch(() => false) : true;
+    return reply.status(ok ? 200 : 503).send({ ready: ok });
+  });
+  for (const r of o.routes) await app.register(r);
+  await app.ready();
+  return app;
+}
