@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { configFromEnv } from '../app/config.ts';
-import { buildPlatform, migrateAll } from '../app/build-platform.ts';
+import { buildPlatform } from '../app/build-platform.ts';
+import { ALL_MIGRATIONS } from '../app/parts.ts';
+import { population } from '../agencies/population/index.ts';
+import { socialSecurity } from '../agencies/social-security/index.ts';
+import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
 import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger } from '../platform/log/logger.ts';
@@ -9,6 +13,8 @@ import { lockDataDir } from './data-lock.ts';
 import { IMPORT_KINDS, runImport, type ImportKind } from './commands/import.ts';
 import { runSeed } from './commands/seed.ts';
 import { principalFromArgs } from './commands/token.ts';
+import { keysGenerate, messagesCommand, parseRole, runPartProcess } from './commands/distributed.ts';
+import type { ProcessRole } from '../app/build-part-process.ts';
 
 const USAGE = `lienthong — interlinked, once-only public services
 
@@ -20,14 +26,26 @@ const USAGE = `lienthong — interlinked, once-only public services
   lienthong token --citizen PIN           print a bearer token for a citizen
   lienthong token --officer USER [--agency A --role R --province PP]
   lienthong bench --dossiers N [--json]   submit N birth dossiers through the HTTP API and measure
+
+distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNING_KEY[_ID], LIENTHONG_REGISTRY, LIENTHONG_TOKEN_SECRET):
+  lienthong hub                           the hub's engine
+  lienthong agency population|civil-registry|social-security
+  lienthong portal                        the citizen and back-office HTTP API, on the hub's database
+  lienthong keys generate --part P        a new Ed25519 signing key pair for a part
+  lienthong messages dead-letters         list the bus's dead letters (NATS_URL, NATS_PREFIX)
+  lienthong messages replay MESSAGE_ID    send a dead letter to its recipient again
 `;
 
-async function withDb<T>(what: string, fn: (db: Awaited<ReturnType<typeof openDb>>, cfg: ReturnType<typeof configFromEnv>) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  what: string,
+  fn: (db: Awaited<ReturnType<typeof openDb>>, cfg: ReturnType<typeof configFromEnv>) => Promise<T>,
+  schemas: readonly SchemaMigrations[] = ALL_MIGRATIONS,
+): Promise<T> {
   const cfg = configFromEnv();
   const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, what);
   const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'pglite') });
   try {
-    await migrateAll(db);
+    for (const m of schemas) await migrate(db, m);
     return await fn(db, cfg);
   } finally {
     await db.close();
@@ -77,12 +95,31 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const [kind, file] = rest;
       if (!IMPORT_KINDS.includes(kind as ImportKind) || !file) return fail(`usage: lienthong import ${IMPORT_KINDS.join('|')} FILE.jsonl`);
-      const report = await withDb(`lienthong import ${kind}`, (db, cfg) => runImport(db, kind as ImportKind, file, cfg.clock));
+      // Only the owning part's schema: in distributed mode DATABASE_URL is that part's own database.
+      const owner = kind === 'population' ? population.migrations : socialSecurity.migrations;
+      const report = await withDb(`lienthong import ${kind}`, (db, cfg) => runImport(db, kind as ImportKind, file, cfg.clock), [owner]);
       return report.bad.length ? 2 : 0;
     }
     case 'bench': {
       const { runBench } = await import('./commands/bench.ts');
       return runBench(rest);
+    }
+    case 'hub':
+    case 'portal':
+    case 'agency': {
+      const role = parseRole(command, rest[0]);
+      if (role.includes(' ')) return fail(role);
+      return runPartProcess(role as ProcessRole);
+    }
+    case 'keys': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { part: { type: 'string' }, 'key-id': { type: 'string' } } });
+      if (positionals[0] !== 'generate') return fail('usage: lienthong keys generate --part P [--key-id ID]');
+      const r = keysGenerate(values.part, values['key-id']);
+      return typeof r === 'string' ? fail(r) : r;
+    }
+    case 'messages': {
+      const r = await messagesCommand(rest[0], rest[1]);
+      return typeof r === 'string' ? fail(r) : r;
     }
     case undefined:
     case 'help':

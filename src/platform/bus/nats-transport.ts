@@ -59,6 +59,7 @@ function notFound(e: unknown): boolean {
 export class NatsTransport implements Transport {
   readonly kind = 'nats' as const;
   private readonly subs = new Set<{ stop(): Promise<void> }>();
+  private up = true;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -76,7 +77,10 @@ export class NatsTransport implements Transport {
     await t.ensureStreams();
     void (async () => {
       for await (const s of nc.status()) {
-        if (s.type === 'disconnect' || s.type === 'reconnect') opts.log.warn({ nats: s.type }, 'NATS connection status');
+        if (s.type === 'disconnect' || s.type === 'reconnect') {
+          t.up = s.type === 'reconnect';
+          opts.log.warn({ nats: s.type }, 'NATS connection status');
+        }
       }
     })();
     return t;
@@ -230,6 +234,11 @@ export class NatsTransport implements Transport {
     });
     await this.jsm.streams.deleteMessage(this.names.deadStream, dead.seq);
     return true;
+  }
+
+  /** Whether the connection to the server is up (for `/ready`). */
+  connected(): boolean {
+    return !this.nc.isClosed() && this.up;
   }
 
   /** Messages waiting for a recipient (stored, not yet acked). */

@@ -24,6 +24,7 @@ export class OutboxRelay {
   private readonly inFlight = new Set<string>();
   private toMark: string[] = [];
   private marking: Promise<void> | null = null;
+  private pass: Promise<void> | null = null;
   private readonly batch: number;
   private readonly maxInFlight: number;
 
@@ -47,6 +48,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.pass;
     await this.marking;
   }
 
@@ -58,7 +60,7 @@ export class OutboxRelay {
       return;
     }
     this.running = true;
-    void this.run();
+    this.pass = this.run();
   }
 
   /** Number of rows not yet marked published (for health and tests). */

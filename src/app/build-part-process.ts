@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { civilRegistry } from '../agencies/civil-registry/index.ts';
+import { ReviewService } from '../agencies/civil-registry/review-service.ts';
+import { civilRegistryRoutes } from '../agencies/civil-registry/routes.ts';
+import { population } from '../agencies/population/index.ts';
+import { socialSecurity } from '../agencies/social-security/index.ts';
+import type { PartName } from '../contracts/parts.ts';
+import { hub } from '../hub/index.ts';
+import { hubRoutes } from '../hub/routes.ts';
+import { WorkingCalendar } from '../kernel/calendar/index.ts';
+import { TokenService } from '../platform/auth/tokens.ts';
+import { NatsTransport } from '../platform/bus/nats-transport.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/db.ts';
+import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
+import { openPostgres } from '../platform/db/pg-db.ts';
+import type { Logger } from '../platform/log/logger.ts';
+import type { PartDeps, PartRuntime, Signing } from '../platform/messaging/part-runtime.ts';
+import { buildHttpApp } from './http-app.ts';
+
+/** What runs in one process of distributed mode: one part, or the portal (the hub's HTTP front). */
+export type ProcessRole = PartName | 'portal';
+
+export interface PartProcessOptions {
+  readonly role: ProcessRole;
+  /** This part's own database on a PostgreSQL server (the portal uses the hub's). */
+  readonly databaseUrl: string;
+  readonly natsUrl: string;
+  readonly natsPrefix?: string;
+  readonly signing: Signing;
+  readonly clock: Clock;
+  readonly tokenSecret: string;
+  readonly log: Logger;
+}
+
+export interface PartProcess {
+  readonly role: ProcessRole;
+  readonly app: FastifyInstance;
+  readonly db: Db;
+  readonly transport: NatsTransport;
+  readonly runtime: PartRuntime;
+  /** Graceful: stops taking messages, lets the deliveries under way commit and ack, then closes. */
+  close(): Promise<void>;
+}
+
+const MIGRATIONS: Record<PartName, SchemaMigrations> = {
+  hub: hub.migrations,
+  population: population.migrations,
+  'civil-registry': civilRegistry.migrations,
+  'social-security': socialSecurity.migrations,
+};
+
+/**
+ * Builds one process of distributed mode: the same part code as embedded mode, on its own PostgreSQL
+ * database and the NATS JetStream bus, signing what it sends and verifying what it receives.
+ *
+ * The portal is the hub's HTTP front, scaled apart from the engine: it writes submissions (dossier and
+ * outbox row in one transaction) into the hub's database and publishes them with its own relay, but
+ * consumes no messages; the hub process runs the engine that does.
+ */
+export async function buildPartProcess(o: PartProcessOptions): Promise<PartProcess> {
+  const part: PartName = o.role === 'portal' ? 'hub' : o.role;
+  const log = o.log.child({ process: o.role });
+  const db = openPostgres(o.databaseUrl, 10, (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'));
+  let transport: NatsTransport | undefined;
+  try {
+    await migrate(db, MIGRATIONS[part]);
+    transport = await NatsTransport.connect({ url: o.natsUrl, prefix: o.natsPrefix ?? 'lienthong', log, name: `lienthong-${o.role}` });
+    const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing };
+    const routes: FastifyPluginAsync[] = [];
+    let runtime: PartRuntime;
+    if (part === 'hub') {
+      const h = hub.create(deps, new WorkingCalendar());
+      runtime = h.runtime;
+      if (o.role === 'portal') routes.push(hubRoutes(h.service));
+    } else if (part === 'civil-registry') {
+      runtime = civilRegistry.create(deps);
+      routes.push(civilRegistryRoutes(new ReviewService(db, runtime)));
+    } else if (part === 'population') runtime = population.create(deps);
+    else runtime = socialSecurity.create(deps);
+
+    if (o.role === 'portal') runtime.relay.start();
+    else await runtime.start();
+
+    const t = transport;
+    const app = await buildHttpApp({
+      log,
+      tokens: new TokenService(o.tokenSecret),
+      title: `lienthong ${o.role}`,
+      health: () => ({ process: o.role, database: 'postgres', bus: 'nats' }),
+      ready: async () => (await db.query('SELECT 1')).length === 1 && t.connected(),
+      routes,
+    });
+    let closed = false;
+    return {
+      role: o.role,
+      app,
+      db,
+      transport: t,
+      runtime,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await runtime.stop();
+        await t.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await transport?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}

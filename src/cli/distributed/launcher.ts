@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { PARTS, SCHEMA_OF, type PartName } from '../../contracts/parts.ts';
+import { generateSigningKey } from '../../platform/signing/keys.ts';
+import type { RegistryDocument } from '../../platform/signing/registry.ts';
+
+/** The processes of a distributed platform on one machine, in the order they start. */
+export const ROLES = ['population', 'civil-registry', 'social-security', 'hub', 'portal'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface LaunchOptions {
+  /** A PostgreSQL server URL whose user may create databases; each part gets `${dbPrefix}_${schema}`. */
+  readonly serverUrl: string;
+  readonly natsUrl: string;
+  readonly natsPrefix: string;
+  readonly dbPrefix: string;
+  /** Ports: the portal on basePort, then one per part. */
+  readonly basePort: number;
+  /** Keys, the registry and logs go here (a secret: keep it out of the repository). */
+  readonly dir: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where each process's output goes; default: prefixed lines on this process's stdout. */
+  readonly output?: (role: Role, line: string) => void;
+}
+
+export interface Launched {
+  readonly portalUrl: string;
+  readonly urls: Readonly<Record<Role, string>>;
+  readonly databaseUrls: Readonly<Record<PartName, string>>;
+  readonly tokenSecret: string;
+  /** Each part's key pair (base64), as generated for this launch. */
+  readonly keys: Readonly<Record<PartName, { keyId: string; privateKey: string; publicKey: string }>>;
+  /** Kills one process (SIGKILL by default: a crash) and waits for it to be gone. */
+  kill(role: Role, signal?: NodeJS.Signals): Promise<void>;
+  start(role: Role): Promise<void>;
+  /** Stops every process gracefully (SIGTERM). */
+  stop(): Promise<void>;
+  /** Drops the databases it created (tests). */
+  dropDatabases(): Promise<void>;
+}
+
+function dbUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    for (const n of names) {
+      const exists = (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [n])).rowCount;
+      if (!exists) await c.query(`CREATE DATABASE ${n}`);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
+async function waitReady(url: string, proc: ChildProcess, ms = 90_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (proc.exitCode !== null) throw new Error(`${url}: the process exited with code ${proc.exitCode}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not become ready`);
+}
+
+/**
+ * Starts the whole platform as separate processes on one machine — one database per part on the
+ * PostgreSQL server, NATS JetStream between them, a fresh signing key per part and the registry of
+ * their public keys — as `npm run start:distributed` does and the distributed tests do.
+ */
+export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(o.dbPrefix)) throw new Error(`database prefix must be lower-case letters, digits, _: ${o.dbPrefix}`);
+  mkdirSync(o.dir, { recursive: true, mode: 0o700 });
+  const databaseUrls = Object.fromEntries(PARTS.map((p) => [p, dbUrl(o.serverUrl, `${o.dbPrefix}_${SCHEMA_OF[p]}`)])) as Record<PartName, string>;
+  await ensureDatabases(o.serverUrl, PARTS.map((p) => `${o.dbPrefix}_${SCHEMA_OF[p]}`));
+
+  const keys = Object.fromEntries(PARTS.map((p) => [p, generateSigningKey(`${p}-1`)])) as Record<PartName, ReturnType<typeof generateSigningKey>>;
+  const registry: RegistryDocument = { parts: Object.fromEntries(PARTS.map((p) => [p, { keys: [{ keyId: keys[p].keyId, publicKey: keys[p].publicKey }] }])) };
+  const registryFile = join(o.dir, 'registry.json');
+  writeFileSync(registryFile, JSON.stringify(registry, null, 2));
+  const tokenSecret = randomBytes(32).toString('base64url');
+
+  const urls = Object.fromEntries(ROLES.map((r, i) => [r, `http://127.0.0.1:${o.basePort + (r === 'portal' ? 0 : i + 1)}`])) as Record<Role, string>;
+  const procs = new Map<Role, ChildProcess>();
+  const out = o.output ?? ((role: Role, line: string) => process.stdout.write(`${role.padEnd(16)}| ${line}\n`));
+
+  const start = async (role: Role) => {
+    const part: PartName = role === 'portal' ? 'hub' : role;
+    const args = role === 'portal' || role === 'hub' ? [role] : ['agency', role];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: {
+        ...process.env,
+        ...o.env,
+        PORT: new URL(urls[role]).port,
+        DATABASE_URL: databaseUrls[part],
+        NATS_URL: o.natsUrl,
+        NATS_PREFIX: o.natsPrefix,
+        LIENTHONG_SIGNING_KEY_ID: keys[part].keyId,
+        LIENTHONG_SIGNING_KEY: keys[part].privateKey,
+        LIENTHONG_REGISTRY: registryFile,
+        LIENTHONG_TOKEN_SECRET: tokenSecret,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const s of [child.stdout!, child.stderr!]) {
+      let buf = '';
+      s.on('data', (d: Buffer) => {
+        buf += d.toString();
+        let i: number;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          out(role, buf.slice(0, i));
+          buf = buf.slice(i + 1);
+        }
+      });
+    }
+    procs.set(role, child);
+    await waitReady(urls[role], child);
+  };
+
+  const kill = async (role: Role, signal: NodeJS.Signals = 'SIGKILL') => {
+    const p = procs.get(role);
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    p.kill(signal);
+    await gone;
+  };
+
+  try {
+    for (const r of ROLES) await start(r);
+  } catch (e) {
+    for (const r of ROLES) await kill(r);
+    throw e;
+  }
+
+  return {
+    portalUrl: urls.portal,
+    urls,
+    databaseUrls,
+    tokenSecret,
+    keys,
+    kill,
+    start,
+    async stop() {
+      for (const r of [...ROLES].reverse()) await kill(r, 'SIGTERM');
+    },
+    async dropDatabases() {
+      const c = new pg.Client({ connectionString: o.serverUrl });
+      await c.connect();
+      try {
+        for (const p of PARTS) await c.query(`DROP DATABASE IF EXISTS ${o.dbPrefix}_${SCHEMA_OF[p]} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { populationImport } from '../../src/agencies/population/import.ts';
+import { population } from '../../src/agencies/population/index.ts';
+import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
+import { socialSecurity } from '../../src/agencies/social-security/index.ts';
+import { launchDistributed, type Launched } from '../../src/cli/distributed/launcher.ts';
+import { makeEnvelope, type Envelope } from '../../src/contracts/envelope.ts';
+import { TokenService } from '../../src/platform/auth/tokens.ts';
+import { natsNames } from '../../src/platform/bus/nats-names.ts';
+import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { openPostgres } from '../../src/platform/db/pg-db.ts';
+import { makeLogger } from '../../src/platform/log/logger.ts';
+import { signEnvelope } from '../../src/platform/signing/envelope-signing.ts';
+import { generateSigningKey, privateKeyFrom } from '../../src/platform/signing/keys.ts';
+import { postgresReachable, SERVER_URL } from '../support/databases.ts';
+import { birthDeclaration, citizens, households, PEOPLE, siRecords } from '../support/fixtures.ts';
+import { START, eventually } from '../support/harness.ts';
+import { NATS_URL, natsAvailable, uniquePrefix } from '../support/nats.ts';
+
+/**
+ * The platform as separate processes — population, civil-registry, social-security, hub, portal —
+ * each on its own PostgreSQL database, joined by NATS JetStream, every message signed.
+ */
+const servers = (await postgresReachable()) && (await natsAvailable());
+if (!servers && process.env.REQUIRE_POSTGRES === '1') throw new Error('REQUIRE_POSTGRES=1 but no PostgreSQL server answers');
+if (!servers) console.log('# SKIPPED: distributed-mode suites — they need the PostgreSQL server and NATS JetStream');
+
+if (servers) {
+  describe('distributed mode: separate processes on PostgreSQL and NATS JetStream', { timeout: 300_000 }, () => {
+    const prefix = uniquePrefix();
+    const dir = mkdtempSync(join(tmpdir(), 'lienthong-dist-'));
+    let d: Launched;
+    let token: string;
+    const logs: string[] = [];
+
+    before(async () => {
+      d = await launchDistributed({
+        serverUrl: SERVER_URL,
+        natsUrl: NATS_URL,
+        natsPrefix: prefix,
+        dbPrefix: prefix.toLowerCase(),
+        basePort: 20_000 + Math.floor(Math.random() * 20_000),
+        dir,
+        env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'info' },
+        output: (role, line) => logs.push(`${role} ${line}`),
+      });
+      // Each register gets its records in its own database, as each ministry holds its own.
+      const pop = openPostgres(d.databaseUrls.population);
+      await migrate(pop, population.migrations);
+      await pop.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
+      await pop.close();
+      const ss = openPostgres(d.databaseUrls['social-security']);
+      await migrate(ss, socialSecurity.migrations);
+      await ss.transaction((tx) => siRecordsImport().apply(tx, siRecords));
+      await ss.close();
+      token = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: PEOPLE.mother });
+    });
+
+    after(async () => {
+      await d?.stop();
+      await d?.dropDatabases();
+      const t = await NatsTransport.connect({ url: NATS_URL, prefix, log: makeLogger({ level: 'silent' }) });
+      await t.destroy();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const submit = (declaration: unknown, key: string) =>
+      fetch(`${d.portalUrl}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ group: 'birth', declaration }),
+      });
+    const finished = (id: string) =>
+      eventually(async () => {
+        const body = (await (await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          status: string;
+          procedures: { code: string; status: string; result: Record<string, string> }[];
+        };
+        return ['completed', 'rejected', 'partially-completed'].includes(body.status) ? body : undefined;
+      }, `dossier ${id}`, 60_000);
+
+    test('a birth declaration completes across the processes with the same results as embedded mode', async () => {
+      const res = await submit(birthDeclaration(), 'dist-1');
+      assert.equal(res.status, 202);
+      const { id } = (await res.json()) as { id: string };
+      const dossier = await finished(id);
+      assert.equal(dossier.status, 'completed');
+      const [birth, residence, card] = dossier.procedures;
+      assert.match(birth!.result.pin!, /^035225\d{6}$/);
+      assert.equal(residence!.result.householdId, 'HH-35-0001');
+      assert.equal(card!.result.cardNumber, `TE135${card!.result.siCode}`);
+      assert.equal(card!.result.validTo, '2031-09-30');
+      for (const r of ['portal', 'hub', 'population', 'civil-registry', 'social-security'] as const) {
+        const h = (await (await fetch(`${d.urls[r]}/health`)).json()) as { process: string; bus: string };
+        assert.deepEqual([h.process, h.bus], [r, 'nats']);
+      }
+    });
+
+    test('forged, unsigned, wrong-type and replayed messages are rejected and never applied', async () => {
+      const nc = await connect({ servers: NATS_URL });
+      const js = jetstream(nc);
+      const names = natsNames(prefix);
+      const intruder = generateSigningKey('hub-1'); // the hub's key id, someone else's key
+      const base = (over: Partial<Envelope> = {}): Envelope =>
+        ({
+          ...makeEnvelope({
+            type: 'population.residence-registration.requested',
+            sender: 'hub',
+            recipient: 'population',
+            dossierId: crypto.randomUUID(),
+            causationId: null,
+            time: new Date().toISOString(),
+            payload: { procedure: 'residence-registration' },
+          }),
+          ...over,
+        }) as Envelope;
+      const forged = signEnvelope(base(), { keyId: intruder.keyId, privateKey: privateKeyFrom(intruder.privateKey) });
+      const unsigned = base();
+      // Correctly signed by population, but population may not send itself a residence request.
+      const wrongType = signEnvelope(base({ sender: 'population' }), { keyId: d.keys.population.keyId, privateKey: privateKeyFrom(d.keys.population.privateKey) });
+      for (const e of [forged, unsigned, wrongType]) await js.publish(names.subject('population'), JSON.stringify(e), { msgID: e.id });
+
+      const t = await NatsTransport.connect({ url: NATS_URL, prefix, log: makeLogger({ level: 'silent' }) });
+      try {
+        const dead = await eventually(async () => {
+          const list = await t.deadLetters();
+          return [forged, unsigned, wrongType].every((e) => list.some((x) => x.envelope.id === e.id)) ? list : undefined;
+        }, 'three rejections');
+        const why = (e: Envelope) => dead.find((x) => x.envelope.id === e.id)!.error;
+        assert.equal(why(forged), 'rejected: bad signature');
+        assert.equal(why(unsigned), 'rejected: unsigned');
+        assert.equal(why(wrongType), 'rejected: population may not send population.residence-registration.requested');
+        assert.ok(logs.some((l) => l.includes('message rejected: not applied')), 'the rejection is logged');
+        assert.ok(!logs.some((l) => l.includes(PEOPLE.mother)), 'no PIN in the logs');
+
+        // Replay: a real, correctly signed message the population registry already applied, sent again.
+        const pop = openPostgres(d.databaseUrls.population);
+        const [applied] = await pop.query<{ message_id: string }>(`SELECT message_id FROM population.inbox WHERE type = 'population.residence-registration.requested' LIMIT 1`);
+        const hubDb = openPostgres(d.databaseUrls.hub);
+        const [row] = await hubDb.query<{ envelope: Envelope }>(`SELECT envelope FROM hub.outbox WHERE id = $1`, [applied!.message_id]);
+        await hubDb.close();
+        const before = await pop.query<{ n: number }>('SELECT count(*)::int AS n FROM population.inbox');
+        await js.publish(names.subject('population'), JSON.stringify(row!.envelope), { msgID: `${row!.envelope.id}:again` });
+        await eventually(async () => (logs.some((l) => l.includes('message already applied; ignored')) ? true : undefined), 'the replay to be ignored');
+        const afterCount = await pop.query<{ n: number }>('SELECT count(*)::int AS n FROM population.inbox');
+        assert.deepEqual(afterCount, before, 'nothing applied twice');
+        await pop.close();
+      } finally {
+        await t.close();
+        await nc.close();
+      }
+    });
+  });
+}
