@@ -19,6 +19,17 @@ export async function runPartProcess(role: ProcessRole): Promise<number> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Started by a launcher (npm run start:distributed, the tests): stop with it, even when it was killed.
+  const parent = Number(process.env.LIENTHONG_PARENT_PID);
+  if (parent > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        void stop('launcher gone');
+      }
+    }, 1000).unref();
+  }
   return new Promise<number>(() => undefined);
 }
 

@@ -111,6 +111,7 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
         LIENTHONG_SIGNING_KEY: keys[part].privateKey,
         LIENTHONG_REGISTRY: registryFile,
         LIENTHONG_TOKEN_SECRET: tokenSecret,
+        LIENTHONG_PARENT_PID: String(process.pid),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
