@@ -16,6 +16,7 @@ import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
 import { openPostgres } from '../platform/db/pg-db.ts';
 import type { Logger } from '../platform/log/logger.ts';
 import type { PartDeps, PartRuntime, Signing } from '../platform/messaging/part-runtime.ts';
+import { Metrics } from '../platform/metrics.ts';
 import { buildHttpApp } from './http-app.ts';
 
 /** What runs in one process of distributed mode: one part, or the portal (the hub's HTTP front). */
@@ -63,10 +64,18 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
   const log = o.log.child({ process: o.role });
   const db = openPostgres(o.databaseUrl, 10, (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'));
   let transport: NatsTransport | undefined;
+  let lag: () => Promise<number> = async () => 0;
+  const metrics = new Metrics(async () => ({ [part]: await lag() }));
   try {
     await migrate(db, MIGRATIONS[part]);
-    transport = await NatsTransport.connect({ url: o.natsUrl, prefix: o.natsPrefix ?? 'lienthong', log, name: `lienthong-${o.role}` });
-    const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing };
+    transport = await NatsTransport.connect({
+      url: o.natsUrl,
+      prefix: o.natsPrefix ?? 'lienthong',
+      log,
+      name: `lienthong-${o.role}`,
+      onDeadLetter: (recipient) => metrics.deadLetters.inc({ part: recipient }),
+    });
+    const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing, metrics };
     const routes: FastifyPluginAsync[] = [];
     let runtime: PartRuntime;
     if (part === 'hub') {
@@ -79,6 +88,8 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     } else if (part === 'population') runtime = population.create(deps);
     else runtime = socialSecurity.create(deps);
 
+    const r = runtime;
+    lag = () => r.relay.backlog();
     if (o.role === 'portal') runtime.relay.start();
     else await runtime.start();
 
@@ -90,6 +101,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       health: () => ({ process: o.role, database: 'postgres', bus: 'nats' }),
       ready: async () => (await db.query('SELECT 1')).length === 1 && t.connected(),
       routes,
+      metrics,
     });
     let closed = false;
     return {

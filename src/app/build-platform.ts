@@ -20,6 +20,7 @@ import { makeLogger, type Logger } from '../platform/log/logger.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
 import { buildHttpApp } from './http-app.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
+import { Metrics } from '../platform/metrics.ts';
 import type { FastifyInstance } from 'fastify';
 
 export interface BuildOptions {
@@ -65,11 +66,13 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     }));
   await migrateAll(db);
   const transport = new InProcessTransport();
-  const deps = { db, transport, clock: opts.clock, log };
+  let parts: PartRuntime[] = [];
+  const metrics = new Metrics(async () => Object.fromEntries(await Promise.all(parts.map(async (p) => [p.name, await p.relay.backlog()] as const))));
+  const deps = { db, transport, clock: opts.clock, log, metrics };
   const calendar = opts.calendar ?? new WorkingCalendar();
   const h = hub.create(deps, calendar);
   const cr = civilRegistry.create(deps);
-  const parts = [h.runtime, population.create(deps), cr, socialSecurity.create(deps)];
+  parts = [h.runtime, population.create(deps), cr, socialSecurity.create(deps)];
   for (const p of parts) await p.start();
 
   const tokens = new TokenService(opts.tokenSecret);
@@ -80,6 +83,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
     routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr))],
+    metrics,
   });
 
   let closed = false;

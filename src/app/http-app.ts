@@ -6,6 +6,7 @@ import { authPlugin } from '../platform/http/auth.ts';
 import { installErrorHandler } from '../platform/http/error-handler.ts';
 import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
 import type { Logger } from '../platform/log/logger.ts';
+import type { Metrics } from '../platform/metrics.ts';
 
 export interface HttpAppOptions {
   readonly log: Logger;
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   /** Whether the process can take work now (its database and bus answer); `/ready` answers 503 until then. */
   readonly ready?: () => Promise<boolean>;
   readonly routes: readonly FastifyPluginAsync[];
+  /** Served at /metrics in the Prometheus text format. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -48,6 +51,12 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     const ok = o.ready ? await o.ready().catch(() => false) : true;
     return reply.status(ok ? 200 : 503).send({ ready: ok });
   });
+  const metrics = o.metrics;
+  if (metrics) {
+    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    );
+  }
   for (const r of o.routes) await app.register(r);
   await app.ready();
   return app;

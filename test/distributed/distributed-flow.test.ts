@@ -153,6 +153,15 @@ if (servers) {
         const afterCount = await pop.query<{ n: number }>('SELECT count(*)::int AS n FROM population.inbox');
         assert.deepEqual(afterCount, before, 'nothing applied twice');
         await pop.close();
+
+        // The operator sees it all in the population process's metrics.
+        const metrics = await (await fetch(`${d.urls.population}/metrics`)).text();
+        const value = (line: string) => Number(metrics.split('\n').find((l) => l.startsWith(line))?.slice(line.length + 1) ?? NaN);
+        assert.equal(value('lienthong_messages_in_total{part="population",type="population.residence-registration.requested",outcome="rejected"}'), 3);
+        assert.equal(value('lienthong_messages_in_total{part="population",type="population.residence-registration.requested",outcome="duplicate"}'), 1);
+        assert.ok(value('lienthong_messages_in_total{part="population",type="population.residence-registration.requested",outcome="applied"}') >= 1);
+        assert.equal(value('lienthong_dead_letters_total{part="population"}'), 3);
+        assert.equal(value('lienthong_outbox_lag{part="population"}'), 0);
       } finally {
         await t.close();
         await nc.close();

@@ -30,6 +30,8 @@ export interface NatsTransportOptions {
   readonly log: Logger;
   /** The connection's name in the server's monitoring. */
   readonly name?: string;
+  /** Told of each message dead-lettered (for the metrics). */
+  readonly onDeadLetter?: (recipient: PartName) => void;
 }
 
 /** A dead-lettered message as an operator sees it. */
@@ -203,6 +205,7 @@ export class NatsTransport implements Transport {
   /** Parks a message that cannot be applied, with why, and terminates it so it is not redelivered. */
   private async deadLetter(recipient: PartName, m: JsMsg, envelope: Envelope | null, error: string, attempts: number): Promise<void> {
     this.opts.log.error({ recipient, messageId: envelope?.id, type: envelope?.type, attempts, error }, 'message dead-lettered');
+    this.opts.onDeadLetter?.(recipient);
     const body = { envelope: envelope ?? m.string(), error, attempts, at: new Date().toISOString() };
     const id = envelope?.id ?? `seq-${m.info.streamSequence}`;
     await this.js.publish(`${this.names.deadSubjectPrefix}.${recipient}`, JSON.stringify(body), { msgID: `dead:${id}:${m.info.streamSequence}` });

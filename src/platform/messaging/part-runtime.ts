@@ -8,6 +8,7 @@ import { TerminalError, type Subscription, type Transport } from '../bus/transpo
 import { envelopeProblem, signEnvelope } from '../signing/envelope-signing.ts';
 import type { SigningKey } from '../signing/keys.ts';
 import type { AgencyRegistry } from '../signing/registry.ts';
+import type { Metrics } from '../metrics.ts';
 import { enqueue } from './outbox.ts';
 import { OutboxRelay } from './relay.ts';
 
@@ -37,6 +38,7 @@ export interface PartDeps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly signing?: Signing | undefined;
+  readonly metrics?: Metrics | undefined;
 }
 
 /**
@@ -59,7 +61,7 @@ export class PartRuntime {
 
   async start(opts: { maxInFlight?: number } = {}): Promise<void> {
     this.relay.start();
-    this.sub = await this.deps.transport.subscribe(this.name, (d) => this.receive(d.envelope), {
+    this.sub = await this.deps.transport.subscribe(this.name, (d) => this.counted(d.envelope, d.attempt), {
       maxInFlight: opts.maxInFlight ?? 8,
     });
   }
@@ -94,13 +96,27 @@ export class PartRuntime {
         const made = makeEnvelope({ type, sender: this.name, recipient, dossierId, causationId, time: now.toISOString(), payload });
         const env = this.deps.signing ? signEnvelope(made, this.deps.signing.key) : made;
         await enqueue(tx, this.schema, env);
+        this.deps.metrics?.messagesOut.inc({ part: this.name, type });
         onSend();
         return env;
       },
     };
   }
 
-  private async receive(env: Envelope): Promise<void> {
+  private async counted(env: Envelope, attempt: number): Promise<void> {
+    const m = this.deps.metrics;
+    if (!m) return void (await this.receive(env));
+    if (attempt > 1) m.redeliveries.inc({ part: this.name });
+    try {
+      const outcome = await this.receive(env);
+      m.messagesIn.inc({ part: this.name, type: env.type, outcome });
+    } catch (e) {
+      m.messagesIn.inc({ part: this.name, type: env.type, outcome: e instanceof TerminalError ? 'rejected' : 'failed' });
+      throw e;
+    }
+  }
+
+  private async receive(env: Envelope): Promise<'applied' | 'duplicate'> {
     const forged = this.deps.signing ? envelopeProblem(env, this.deps.signing.registry(), this.name, this.deps.clock.now()) : null;
     if (forged) {
       this.deps.log.error({ part: this.name, messageId: env.id, type: env.type, sender: env.sender, problem: forged }, 'message rejected: not applied');
@@ -113,6 +129,7 @@ export class PartRuntime {
       throw new TerminalError(problem ?? `${this.name} has no handler for ${env.type}`);
     }
     let sent = false;
+    let duplicate = false;
     await this.deps.db.transaction(async (tx) => {
       const fresh = await tx.query(
         `INSERT INTO ${this.schema}.inbox (message_id, type, sender, dossier_id, received_at)
@@ -122,10 +139,12 @@ export class PartRuntime {
       if (fresh.length === 0) {
         // Applied before (a redelivery, a relay's re-publish, or a replay): ack again, change nothing.
         this.deps.log.info({ part: this.name, messageId: env.id, type: env.type }, 'message already applied; ignored');
+        duplicate = true;
         return;
       }
       await handler(tx, env, this.context(tx, env.dossierId, env.id, () => (sent = true)));
     });
     if (sent) this.relay.kick();
+    return duplicate ? 'duplicate' : 'applied';
   }
 }
