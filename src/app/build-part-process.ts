@@ -9,7 +9,9 @@ import { hub } from '../hub/index.ts';
 import { hubRoutes } from '../hub/routes.ts';
 import { WorkingCalendar } from '../kernel/calendar/index.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
+import { HttpAgencyTransport } from '../platform/bus/http-agency-transport.ts';
 import { NatsTransport } from '../platform/bus/nats-transport.ts';
+import type { Transport } from '../platform/bus/transport.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
@@ -32,13 +34,18 @@ export interface PartProcessOptions {
   readonly clock: Clock;
   readonly tokenSecret: string;
   readonly log: Logger;
+  /**
+   * Run an agency as an external system would: messages arrive by HTTP from the platform's bridge and
+   * replies leave by HTTP to this callback URL, with no NATS connection (docs/external-agency.md).
+   */
+  readonly agencyHttp?: { readonly callbackUrl: string } | undefined;
 }
 
 export interface PartProcess {
   readonly role: ProcessRole;
   readonly app: FastifyInstance;
   readonly db: Db;
-  readonly transport: NatsTransport;
+  readonly transport: Transport;
   readonly runtime: PartRuntime;
   /** Graceful: stops taking messages, lets the deliveries under way commit and ack, then closes. */
   close(): Promise<void>;
@@ -63,12 +70,13 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
   const part: PartName = o.role === 'portal' ? 'hub' : o.role;
   const log = o.log.child({ process: o.role });
   const db = openPostgres(o.databaseUrl, 10, (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'));
-  let transport: NatsTransport | undefined;
+  let transport: NatsTransport | HttpAgencyTransport | undefined;
   let lag: () => Promise<number> = async () => 0;
   const metrics = new Metrics(async () => ({ [part]: await lag() }));
   try {
     await migrate(db, MIGRATIONS[part]);
-    transport = await NatsTransport.connect({
+    if (o.agencyHttp && part === 'hub') throw new Error('only an agency can run behind the HTTP contract');
+    transport = o.agencyHttp ? new HttpAgencyTransport(part, o.agencyHttp.callbackUrl) : await NatsTransport.connect({
       url: o.natsUrl,
       prefix: o.natsPrefix ?? 'lienthong',
       log,
@@ -76,7 +84,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       onDeadLetter: (recipient) => metrics.deadLetters.inc({ part: recipient }),
     });
     const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing, metrics };
-    const routes: FastifyPluginAsync[] = [];
+    const routes: FastifyPluginAsync[] = transport instanceof HttpAgencyTransport ? [transport.routes()] : [];
     let runtime: PartRuntime;
     if (part === 'hub') {
       const h = hub.create(deps, new WorkingCalendar());
@@ -98,8 +106,8 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       log,
       tokens: new TokenService(o.tokenSecret),
       title: `lienthong ${o.role}`,
-      health: () => ({ process: o.role, database: 'postgres', bus: 'nats' }),
-      ready: async () => (await db.query('SELECT 1')).length === 1 && t.connected(),
+      health: () => ({ process: o.role, database: 'postgres', bus: t.kind }),
+      ready: async () => (await db.query('SELECT 1')).length === 1 && (!(t instanceof NatsTransport) || t.connected()),
       routes,
       metrics,
     });

@@ -13,7 +13,8 @@ import { lockDataDir } from './data-lock.ts';
 import { IMPORT_KINDS, runImport, type ImportKind } from './commands/import.ts';
 import { runSeed } from './commands/seed.ts';
 import { principalFromArgs } from './commands/token.ts';
-import { keysGenerate, messagesCommand, parseRole, runPartProcess } from './commands/distributed.ts';
+import { conformanceCommand } from './commands/conformance.ts';
+import { keysGenerate, messagesCommand, parseRole, runBridge, runPartProcess } from './commands/distributed.ts';
 import type { ProcessRole } from '../app/build-part-process.ts';
 
 const USAGE = `lienthong — interlinked, once-only public services
@@ -31,6 +32,9 @@ distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNIN
   lienthong hub                           the hub's engine
   lienthong agency population|civil-registry|social-security
   lienthong portal                        the citizen and back-office HTTP API, on the hub's database
+  lienthong bridge AGENCY                 stand in on the bus for an external agency system (LIENTHONG_AGENCY_ENDPOINT)
+  lienthong agency NAME with LIENTHONG_AGENCY_CALLBACK_URL   run a built-in agency behind the HTTP contract
+  lienthong conformance --agency URL --part P   check an agency system against the HTTP contract
   lienthong keys generate --part P        a new Ed25519 signing key pair for a part
   lienthong messages dead-letters         list the bus's dead letters (NATS_URL, NATS_PREFIX)
   lienthong messages replay MESSAGE_ID    send a dead letter to its recipient again
@@ -110,6 +114,14 @@ async function main(argv: string[]): Promise<number> {
       const role = parseRole(command, rest[0]);
       if (role.includes(' ')) return fail(role);
       return runPartProcess(role as ProcessRole);
+    }
+    case 'conformance': {
+      const r = await conformanceCommand(rest);
+      return typeof r === 'string' ? fail(r) : r;
+    }
+    case 'bridge': {
+      const r = await runBridge(rest[0]);
+      return typeof r === 'string' ? fail(r) : r;
     }
     case 'keys': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { part: { type: 'string' }, 'key-id': { type: 'string' } } });

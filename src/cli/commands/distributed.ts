@@ -1,4 +1,7 @@
-import { distributedConfigFromEnv } from '../../app/distributed-config.ts';
+import { buildAgencyBridge } from '../../app/agency-bridge.ts';
+import { distributedConfigFromEnv, registryFromFile } from '../../app/distributed-config.ts';
+import { clockFromEnv } from '../../platform/clock.ts';
+import type { AgencyName } from '../../contracts/parts.ts';
 import { buildPartProcess, type ProcessRole } from '../../app/build-part-process.ts';
 import { AGENCIES, PARTS } from '../../contracts/parts.ts';
 import { NatsTransport } from '../../platform/bus/nats-transport.ts';
@@ -9,12 +12,58 @@ import { generateSigningKey } from '../../platform/signing/keys.ts';
 export async function runPartProcess(role: ProcessRole): Promise<number> {
   const cfg = distributedConfigFromEnv();
   const log = makeLogger({ level: cfg.logLevel, name: `lienthong-${role}` });
-  const p = await buildPartProcess({ role, databaseUrl: cfg.databaseUrl, natsUrl: cfg.natsUrl, natsPrefix: cfg.natsPrefix, signing: cfg.signing, clock: cfg.clock, tokenSecret: cfg.tokenSecret, log });
+  const callbackUrl = process.env.LIENTHONG_AGENCY_CALLBACK_URL;
+  const p = await buildPartProcess({
+    role,
+    databaseUrl: cfg.databaseUrl,
+    natsUrl: cfg.natsUrl,
+    natsPrefix: cfg.natsPrefix,
+    signing: cfg.signing,
+    clock: cfg.clock,
+    tokenSecret: cfg.tokenSecret,
+    log,
+    agencyHttp: callbackUrl ? { callbackUrl } : undefined,
+  });
   await p.app.listen({ port: cfg.port, host: cfg.host });
-  log.info({ role, port: cfg.port }, 'ready');
+  log.info({ role, port: cfg.port, bus: p.transport.kind }, 'ready');
+  return untilStopped(log, () => p.close());
+}
+
+/** `lienthong bridge AGENCY`: the platform's side of an external agency system (docs/external-agency.md). */
+export async function runBridge(agency: string | undefined): Promise<number | string> {
+  if (!agency || !(AGENCIES as readonly string[]).includes(agency)) return `usage: lienthong bridge ${AGENCIES.join('|')}`;
+  const env = process.env;
+  const registry = registryFromFile(requiredEnv('LIENTHONG_REGISTRY'));
+  const endpoint = env.LIENTHONG_AGENCY_ENDPOINT ?? registry().endpointOf(agency as AgencyName);
+  if (!endpoint) return `no endpoint for ${agency}: set LIENTHONG_AGENCY_ENDPOINT or parts["${agency}"].endpoint in the registry`;
+  const log = makeLogger({ level: env.LOG_LEVEL ?? 'info', name: `lienthong-bridge-${agency}` });
+  const b = await buildAgencyBridge({
+    agency: agency as AgencyName,
+    endpoint,
+    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    natsPrefix: env.NATS_PREFIX ?? 'lienthong',
+    registry,
+    clock: clockFromEnv(env.LIENTHONG_CLOCK),
+    tokenSecret: requiredEnv('LIENTHONG_TOKEN_SECRET'),
+    log,
+  });
+  const port = Number(env.PORT ?? 3000);
+  await b.app.listen({ port, host: env.HOST ?? '127.0.0.1' });
+  log.info({ agency, port }, 'ready');
+  return untilStopped(log, () => b.close());
+}
+
+function requiredEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+}
+
+/** Serves until SIGTERM/SIGINT, or until the launcher that started the process is gone; then stops gracefully. */
+function untilStopped(log: ReturnType<typeof makeLogger>, close: () => Promise<void>): Promise<number> {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping: finishing the work under way');
-    await p.close();
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PARTS, SCHEMA_OF, type PartName } from '../../contracts/parts.ts';
+import { PARTS, SCHEMA_OF, type AgencyName, type PartName } from '../../contracts/parts.ts';
 import { generateSigningKey } from '../../platform/signing/keys.ts';
 import type { RegistryDocument } from '../../platform/signing/registry.ts';
 
@@ -22,6 +22,8 @@ export interface LaunchOptions {
   /** Keys, the registry and logs go here (a secret: keep it out of the repository). */
   readonly dir: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Agencies that are external systems at these endpoints: a bridge runs in their place. */
+  readonly external?: Partial<Record<AgencyName, string>>;
   /** Where each process's output goes; default: prefixed lines on this process's stdout. */
   readonly output?: (role: Role, line: string) => void;
 }
@@ -98,7 +100,8 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
 
   const start = async (role: Role) => {
     const part: PartName = role === 'portal' ? 'hub' : role;
-    const args = role === 'portal' || role === 'hub' ? [role] : ['agency', role];
+    const endpoint = role === 'portal' || role === 'hub' ? undefined : o.external?.[role];
+    const args = role === 'portal' || role === 'hub' ? [role] : endpoint ? ['bridge', role] : ['agency', role];
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       env: {
         ...process.env,
@@ -112,6 +115,7 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
         LIENTHONG_REGISTRY: registryFile,
         LIENTHONG_TOKEN_SECRET: tokenSecret,
         LIENTHONG_PARENT_PID: String(process.pid),
+        ...(endpoint ? { LIENTHONG_AGENCY_ENDPOINT: endpoint } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

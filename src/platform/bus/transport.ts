@@ -32,7 +32,7 @@ export interface Subscription {
  * dedupe of a re-published message id, a dead-letter list.
  */
 export interface Transport {
-  readonly kind: 'in-process' | 'nats';
+  readonly kind: 'in-process' | 'nats' | 'http';
   /**
    * Hands a message to the bus and resolves once the bus holds it durably. The sender's outbox row
    * is the durable copy until then, so the relay marks the row published only after this resolves.
