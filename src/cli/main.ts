@@ -35,6 +35,7 @@ distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNIN
   lienthong bridge AGENCY                 stand in on the bus for an external agency system (LIENTHONG_AGENCY_ENDPOINT)
   lienthong agency NAME with LIENTHONG_AGENCY_CALLBACK_URL   run a built-in agency behind the HTTP contract
   lienthong conformance --agency URL --part P   check an agency system against the HTTP contract
+  lienthong contract                      print the agency system contract (OpenAPI 3.1)
   lienthong keys generate --part P        a new Ed25519 signing key pair for a part
   lienthong messages dead-letters         list the bus's dead letters (NATS_URL, NATS_PREFIX)
   lienthong messages replay MESSAGE_ID    send a dead letter to its recipient again
@@ -114,6 +115,11 @@ async function main(argv: string[]): Promise<number> {
       const role = parseRole(command, rest[0]);
       if (role.includes(' ')) return fail(role);
       return runPartProcess(role as ProcessRole);
+    }
+    case 'contract': {
+      const { agencyContractOpenApi } = await import('../platform/bus/agency-openapi.ts');
+      console.log(JSON.stringify(agencyContractOpenApi(), null, 2));
+      return 0;
     }
     case 'conformance': {
       const r = await conformanceCommand(rest);
