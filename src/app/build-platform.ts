@@ -19,6 +19,9 @@ import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger, type Logger } from '../platform/log/logger.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
 import { buildHttpApp } from './http-app.ts';
+import { ephemeralAuditKeys } from './secrets.ts';
+import { dataAccessRoutes } from '../platform/audit/routes.ts';
+import { AuditTrail, type AuditKeys } from '../platform/audit/audit-trail.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
 import { Metrics } from '../platform/metrics.ts';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +35,8 @@ export interface BuildOptions {
   readonly tokenSecret: string;
   readonly log?: Logger;
   readonly calendar?: WorkingCalendar;
+  /** The audit trail's keys; a run that keeps nothing (tests, the benchmark) gets fresh ones. */
+  readonly audit?: AuditKeys;
 }
 
 export interface Platform {
@@ -41,6 +46,7 @@ export interface Platform {
   readonly hub: HubService;
   readonly parts: readonly PartRuntime[];
   readonly transport: Transport;
+  readonly audit: AuditTrail;
   /** Outbox rows not yet delivered, across every part (0 when the platform is idle). */
   backlog(): Promise<number>;
   close(): Promise<void>;
@@ -75,6 +81,10 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   parts = [h.runtime, population.create(deps), cr, socialSecurity.create(deps)];
   for (const p of parts) await p.start();
 
+  const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
+  // The chain's head is signed and copied to a second store every minute, and at shutdown.
+  const anchoring = setInterval(() => void audit.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed')), 60_000);
+  anchoring.unref();
   const tokens = new TokenService(opts.tokenSecret);
   const app = await buildHttpApp({
     log,
@@ -82,7 +92,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr))],
+    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr)), dataAccessRoutes(audit)],
     metrics,
   });
 
@@ -94,6 +104,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     hub: h.service,
     parts,
     transport,
+    audit,
     async backlog() {
       let n = 0;
       for (const p of parts) n += await p.relay.backlog();
@@ -102,7 +113,9 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(anchoring);
       await app.close();
+      await audit.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed'));
       for (const p of parts) await p.stop();
       await transport.close();
       if (!opts.db) await db.close();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { clockFromEnv, type Clock } from '../platform/clock.ts';
-import { tokenSecret } from './secrets.ts';
+import type { AuditKeys } from '../platform/audit/audit-trail.ts';
+import { auditKeys, tokenSecret } from './secrets.ts';
 
 export interface PlatformConfig {
   readonly port: number;
@@ -11,6 +12,7 @@ export interface PlatformConfig {
   readonly databaseUrl: string | undefined;
   readonly clock: Clock;
   readonly tokenSecret: string;
+  readonly audit: AuditKeys;
   readonly logLevel: string;
 }
 
@@ -26,6 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     databaseUrl: env.DATABASE_URL || undefined,
     clock: clockFromEnv(env.LIENTHONG_CLOCK),
     tokenSecret: tokenSecret(env, dataDir),
+    audit: auditKeys(env, dataDir),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -2,6 +2,7 @@ import { civilRegistry } from '../agencies/civil-registry/index.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
 import { hub } from '../hub/index.ts';
+import { auditMigrations } from '../platform/audit/migrations.ts';
 
 /** Every part's migrations, in the order a fresh database gets them. */
-export const ALL_MIGRATIONS = [hub.migrations, population.migrations, civilRegistry.migrations, socialSecurity.migrations];
+export const ALL_MIGRATIONS = [hub.migrations, population.migrations, civilRegistry.migrations, socialSecurity.migrations, auditMigrations];

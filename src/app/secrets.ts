@@ -1,20 +1,50 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AuditKeys } from '../platform/audit/audit-trail.ts';
 
 /**
- * The token-signing secret: LIENTHONG_TOKEN_SECRET when set (distributed mode, production);
- * otherwise, for embedded mode, one generated on first start and kept in the data folder (mode 0600).
- * Never in the repository.
+ * A secret from the environment when set (distributed mode, production); otherwise, for embedded mode,
+ * one generated on first start and kept in the data folder (mode 0600). Never in the repository.
  */
-export function tokenSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
-  if (env.LIENTHONG_TOKEN_SECRET) return env.LIENTHONG_TOKEN_SECRET;
+function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string, file: string, make: () => string): string {
+  const v = env[name];
+  if (v) return v;
   const dir = join(dataDir, 'secrets');
-  const file = join(dir, 'token-secret');
-  if (!existsSync(file)) {
+  const path = join(dir, file);
+  if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-    chmodSync(file, 0o600);
+    writeFileSync(path, make(), { mode: 0o600 });
+    chmodSync(path, 0o600);
   }
-  return readFileSync(file, 'utf8').trim();
+  return readFileSync(path, 'utf8').trim();
+}
+
+/** The token-signing secret: LIENTHONG_TOKEN_SECRET, or generated into the data folder. */
+export function tokenSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
+  return secret(env, 'LIENTHONG_TOKEN_SECRET', dataDir, 'token-secret', () => randomBytes(48).toString('base64url'));
+}
+
+/**
+ * The audit trail's keys: LIENTHONG_AUDIT_SUBJECT_KEY (keys the hash that stands for a person) and
+ * LIENTHONG_AUDIT_ANCHOR_KEY (Ed25519, base64 PKCS#8, signs the chain's head); anchors also go to
+ * LIENTHONG_AUDIT_ANCHOR_FILE (default: the data folder), a store apart from the database.
+ */
+export function auditKeys(env: NodeJS.ProcessEnv, dataDir: string): AuditKeys {
+  const anchor = secret(env, 'LIENTHONG_AUDIT_ANCHOR_KEY', dataDir, 'audit-anchor-key', () =>
+    generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  );
+  const anchorPrivateKey = createPrivateKey({ key: Buffer.from(anchor, 'base64'), format: 'der', type: 'pkcs8' });
+  return {
+    subjectKey: secret(env, 'LIENTHONG_AUDIT_SUBJECT_KEY', dataDir, 'audit-subject-key', () => randomBytes(32).toString('base64url')),
+    anchorPrivateKey,
+    anchorPublicKey: createPublicKey(anchorPrivateKey),
+    anchorFile: env.LIENTHONG_AUDIT_ANCHOR_FILE ?? join(dataDir, 'audit-anchors.jsonl'),
+  };
+}
+
+/** Keys for a run that keeps nothing (tests, the benchmark). */
+export function ephemeralAuditKeys(): AuditKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { subjectKey: randomBytes(32).toString('base64url'), anchorPrivateKey: privateKey, anchorPublicKey: publicKey };
 }

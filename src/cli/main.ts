@@ -6,6 +6,8 @@ import { ALL_MIGRATIONS } from '../app/parts.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
 import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
+import { AuditTrail } from '../platform/audit/audit-trail.ts';
+import { auditMigrations } from '../platform/audit/migrations.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
 import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger } from '../platform/log/logger.ts';
@@ -35,6 +37,7 @@ distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNIN
   lienthong bridge AGENCY                 stand in on the bus for an external agency system (LIENTHONG_AGENCY_ENDPOINT)
   lienthong agency NAME with LIENTHONG_AGENCY_CALLBACK_URL   run a built-in agency behind the HTTP contract
   lienthong conformance --agency URL --part P   check an agency system against the HTTP contract
+  lienthong audit verify | anchor         check the audit trail's chain and anchors | sign its head now
   lienthong contract                      print the agency system contract (OpenAPI 3.1)
   lienthong keys generate --part P        a new Ed25519 signing key pair for a part
   lienthong messages dead-letters         list the bus's dead letters (NATS_URL, NATS_PREFIX)
@@ -65,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       const cfg = configFromEnv();
       const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, 'lienthong start');
       const log = makeLogger({ level: cfg.logLevel });
-      const platform = await buildPlatform({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, clock: cfg.clock, tokenSecret: cfg.tokenSecret, log });
+      const platform = await buildPlatform({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, clock: cfg.clock, tokenSecret: cfg.tokenSecret, audit: cfg.audit, log });
       await platform.app.listen({ port: cfg.port, host: cfg.host });
       log.info({ url: `http://localhost:${cfg.port}`, database: platform.db.engine, now: cfg.clock.now().toISOString() }, 'lienthong is ready');
       const stop = async (signal: string) => {
@@ -115,6 +118,21 @@ async function main(argv: string[]): Promise<number> {
       const role = parseRole(command, rest[0]);
       if (role.includes(' ')) return fail(role);
       return runPartProcess(role as ProcessRole);
+    }
+    case 'audit': {
+      const sub = rest[0];
+      if (sub !== 'verify' && sub !== 'anchor') return fail('usage: lienthong audit verify | anchor');
+      return withDb(`lienthong audit ${sub}`, async (db, cfg) => {
+        const trail = new AuditTrail(db, cfg.clock, cfg.audit);
+        if (sub === 'anchor') {
+          const a = await trail.anchor();
+          console.log(a ? `anchored entry ${a.headSeq} (${a.headHash})` : 'the trail is empty');
+          return 0;
+        }
+        const v = await trail.verify();
+        console.log(v.ok ? `the audit trail is intact: ${v.entries} entries, ${v.anchors} anchors checked` : `BROKEN at entry ${v.seq}: ${v.problem}`);
+        return v.ok ? 0 : 1;
+      }, [auditMigrations]);
     }
     case 'contract': {
       const { agencyContractOpenApi } = await import('../platform/bus/agency-openapi.ts');
