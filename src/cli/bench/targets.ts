@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { populationImport } from '../../agencies/population/import.ts';
+import { population } from '../../agencies/population/index.ts';
+import { siRecordsImport } from '../../agencies/social-security/import.ts';
+import { socialSecurity } from '../../agencies/social-security/index.ts';
+import { buildPlatform } from '../../app/build-platform.ts';
+import type { CitizenRecord, HouseholdRecord } from '../../contracts/imports/population.ts';
+import type { SiRecord } from '../../contracts/imports/si-records.ts';
+import { TokenService } from '../../platform/auth/tokens.ts';
+import { NatsTransport } from '../../platform/bus/nats-transport.ts';
+import { systemClock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { migrate } from '../../platform/db/migrate.ts';
+import { openPostgres } from '../../platform/db/pg-db.ts';
+import { makeLogger } from '../../platform/log/logger.ts';
+import { launchDistributed } from '../distributed/launcher.ts';
+
+export interface Population {
+  readonly households: HouseholdRecord[];
+  readonly citizens: CitizenRecord[];
+  readonly siRecords: SiRecord[];
+}
+
+/** A platform to load: its HTTP base URL, tokens, the hub's database to read timings from, and how to tear it down. */
+export interface BenchTarget {
+  readonly mode: 'embedded' | 'distributed';
+  readonly baseUrl: string;
+  readonly hubDb: Db;
+  readonly engine: string;
+  issueCitizenToken(pin: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The whole platform in this process, on PGlite files in a temporary folder (or DATABASE_URL). */
+export async function embeddedTarget(pop: Population): Promise<BenchTarget> {
+  const dir = mkdtempSync(join(tmpdir(), 'lienthong-bench-'));
+  const platform = await buildPlatform({ dataDir: dir, databaseUrl: process.env.DATABASE_URL, clock: systemClock, tokenSecret: 'bench-secret-0123456789-0123456789-abcdef', log: makeLogger({ level: 'warn' }) });
+  await platform.db.transaction((tx) => populationImport(systemClock.now()).apply(tx, [...pop.households, ...pop.citizens]).then(() => undefined));
+  await platform.db.transaction((tx) => siRecordsImport().apply(tx, pop.siRecords).then(() => undefined));
+  const baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    mode: 'embedded',
+    baseUrl,
+    hubDb: platform.db,
+    engine: platform.db.engine,
+    issueCitizenToken: (pin) => platform.tokens.issue({ kind: 'citizen', pin }),
+    async close() {
+      await platform.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The platform as separate processes on this machine's PostgreSQL server (POSTGRES_URL) and NATS (NATS_URL),
+ * in databases and streams of their own that are removed afterwards.
+ */
+export async function distributedTarget(pop: Population): Promise<BenchTarget> {
+  const serverUrl = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  const prefix = `lt_bench_${Date.now().toString(36)}`;
+  const dir = mkdtempSync(join(tmpdir(), 'lienthong-bench-dist-'));
+  const d = await launchDistributed({ serverUrl, natsUrl, natsPrefix: prefix, dbPrefix: prefix, basePort: 21_000 + Math.floor(Math.random() * 10_000), dir, env: { LOG_LEVEL: 'warn' }, output: () => undefined });
+  const load = async (url: string, fn: (db: Db) => Promise<void>) => {
+    const db = openPostgres(url);
+    try {
+      await fn(db);
+    } finally {
+      await db.close();
+    }
+  };
+  await load(d.databaseUrls.population, async (db) => {
+    await migrate(db, population.migrations);
+    await db.transaction((tx) => populationImport(systemClock.now()).apply(tx, [...pop.households, ...pop.citizens]).then(() => undefined));
+  });
+  await load(d.databaseUrls['social-security'], async (db) => {
+    await migrate(db, socialSecurity.migrations);
+    await db.transaction((tx) => siRecordsImport().apply(tx, pop.siRecords).then(() => undefined));
+  });
+  const hubDb = openPostgres(d.databaseUrls.hub);
+  const tokens = new TokenService(d.tokenSecret);
+  return {
+    mode: 'distributed',
+    baseUrl: d.portalUrl,
+    hubDb,
+    engine: 'postgres+nats',
+    issueCitizenToken: (pin) => tokens.issue({ kind: 'citizen', pin }),
+    async close() {
+      await hubDb.close();
+      await d.stop();
+      await d.dropDatabases();
+      const t = await NatsTransport.connect({ url: natsUrl, prefix, log: makeLogger({ level: 'silent' }) });
+      await t.destroy();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
