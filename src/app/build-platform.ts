@@ -21,6 +21,8 @@ import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
 import { buildHttpApp } from './http-app.ts';
 import { ephemeralAuditKeys } from './secrets.ts';
 import { dataAccessRoutes } from '../platform/audit/routes.ts';
+import { identity, type IdentityService, type OidcOptions } from '../identity/index.ts';
+import { randomBytes } from 'node:crypto';
 import { AuditTrail, type AuditKeys } from '../platform/audit/audit-trail.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
 import { Metrics } from '../platform/metrics.ts';
@@ -37,6 +39,10 @@ export interface BuildOptions {
   readonly calendar?: WorkingCalendar;
   /** The audit trail's keys; a run that keeps nothing (tests, the benchmark) gets fresh ones. */
   readonly audit?: AuditKeys;
+  /** Seals TOTP secrets and the built-in identity provider's key; a run that keeps nothing gets a fresh one. */
+  readonly identityKey?: string;
+  /** Citizen sign-in through OpenID Connect; off when absent. */
+  readonly oidc?: OidcOptions | undefined;
 }
 
 export interface Platform {
@@ -47,6 +53,7 @@ export interface Platform {
   readonly parts: readonly PartRuntime[];
   readonly transport: Transport;
   readonly audit: AuditTrail;
+  readonly identity: IdentityService;
   /** Outbox rows not yet delivered, across every part (0 when the platform is idle). */
   backlog(): Promise<number>;
   close(): Promise<void>;
@@ -86,13 +93,22 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   const anchoring = setInterval(() => void audit.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed')), 60_000);
   anchoring.unref();
   const tokens = new TokenService(opts.tokenSecret);
+  const idn = identity.create({
+    db,
+    clock: opts.clock,
+    tokens,
+    audit,
+    log,
+    secretsKey: opts.identityKey ?? randomBytes(32).toString('base64'),
+    ...(opts.oidc ? { oidc: opts.oidc } : {}),
+  });
   const app = await buildHttpApp({
     log,
     tokens,
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr)), dataAccessRoutes(audit)],
+    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr)), dataAccessRoutes(audit), ...idn.routes],
     metrics,
   });
 
@@ -105,6 +121,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     parts,
     transport,
     audit,
+    identity: idn.service,
     async backlog() {
       let n = 0;
       for (const p of parts) n += await p.relay.backlog();

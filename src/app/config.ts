@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { clockFromEnv, type Clock } from '../platform/clock.ts';
 import type { AuditKeys } from '../platform/audit/audit-trail.ts';
-import { auditKeys, tokenSecret } from './secrets.ts';
+import { auditKeys, identityKey, tokenSecret } from './secrets.ts';
+import type { OidcOptions } from '../identity/index.ts';
 
 export interface PlatformConfig {
   readonly port: number;
@@ -13,6 +14,9 @@ export interface PlatformConfig {
   readonly clock: Clock;
   readonly tokenSecret: string;
   readonly audit: AuditKeys;
+  readonly identityKey: string;
+  /** Citizen sign-in (OpenID Connect): on when LIENTHONG_PUBLIC_URL is set, or in embedded mode at http://localhost:PORT. */
+  readonly oidc: OidcOptions | undefined;
   readonly logLevel: string;
 }
 
@@ -29,6 +33,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     clock: clockFromEnv(env.LIENTHONG_CLOCK),
     tokenSecret: tokenSecret(env, dataDir),
     audit: auditKeys(env, dataDir),
+    identityKey: identityKey(env, dataDir),
+    oidc: oidcFromEnv(env, `http://localhost:${port}`),
     logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** The identity provider: an external one when LIENTHONG_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are all set, else the built-in one. */
+export function oidcFromEnv(env: NodeJS.ProcessEnv, defaultPublicUrl: string | undefined): OidcOptions | undefined {
+  const publicUrl = env.LIENTHONG_PUBLIC_URL ?? defaultPublicUrl;
+  if (!publicUrl) return undefined;
+  const { LIENTHONG_OIDC_ISSUER: issuer, LIENTHONG_OIDC_CLIENT_ID: clientId, LIENTHONG_OIDC_CLIENT_SECRET: clientSecret } = env;
+  if ([issuer, clientId, clientSecret].filter(Boolean).length % 3 !== 0)
+    throw new Error('set all of LIENTHONG_OIDC_ISSUER, LIENTHONG_OIDC_CLIENT_ID and LIENTHONG_OIDC_CLIENT_SECRET, or none (the built-in provider)');
+  return {
+    publicUrl,
+    ...(issuer && clientId && clientSecret ? { provider: { issuer, clientId, clientSecret } } : {}),
+    ...(env.LIENTHONG_OIDC_REDIRECT_URI ? { redirectUri: env.LIENTHONG_OIDC_REDIRECT_URI } : {}),
+    ...(env.LIENTHONG_OIDC_PIN_CLAIM ? { pinClaim: env.LIENTHONG_OIDC_PIN_CLAIM } : {}),
   };
 }

@@ -48,3 +48,8 @@ export function ephemeralAuditKeys(): AuditKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { subjectKey: randomBytes(32).toString('base64url'), anchorPrivateKey: privateKey, anchorPublicKey: publicKey };
 }
+
+/** LIENTHONG_IDENTITY_KEY: seals TOTP secrets and the built-in identity provider's key (32 random bytes). */
+export function identityKey(env: NodeJS.ProcessEnv, dataDir: string): string {
+  return secret(env, 'LIENTHONG_IDENTITY_KEY', dataDir, 'identity-key', () => randomBytes(32).toString('base64'));
+}

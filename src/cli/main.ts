@@ -16,6 +16,8 @@ import { IMPORT_KINDS, runImport, type ImportKind } from './commands/import.ts';
 import { runSeed } from './commands/seed.ts';
 import { principalFromArgs } from './commands/token.ts';
 import { conformanceCommand } from './commands/conformance.ts';
+import { citizensEnrol, officersCreate } from './commands/accounts.ts';
+import { identity } from '../identity/index.ts';
 import { keysGenerate, messagesCommand, parseRole, runBridge, runPartProcess } from './commands/distributed.ts';
 import type { ProcessRole } from '../app/build-part-process.ts';
 
@@ -27,6 +29,8 @@ const USAGE = `lienthong — interlinked, once-only public services
   lienthong import population FILE.jsonl  households and citizens (docs/import-formats.md)
   lienthong import si-records FILE.jsonl  social-insurance records
   lienthong token --citizen PIN           print a bearer token for a citizen
+  lienthong officers create --username U [--agency A --role R --province PP]   an officer account (one-time password, TOTP)
+  lienthong citizens enrol --pin PIN [--password P]   a citizen's account at the built-in identity provider
   lienthong token --officer USER [--agency A --role R --province PP]
   lienthong bench --dossiers N [--json]   submit N birth dossiers through the HTTP API and measure
 
@@ -68,7 +72,16 @@ async function main(argv: string[]): Promise<number> {
       const cfg = configFromEnv();
       const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, 'lienthong start');
       const log = makeLogger({ level: cfg.logLevel });
-      const platform = await buildPlatform({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, clock: cfg.clock, tokenSecret: cfg.tokenSecret, audit: cfg.audit, log });
+      const platform = await buildPlatform({
+        dataDir: cfg.dataDir,
+        databaseUrl: cfg.databaseUrl,
+        clock: cfg.clock,
+        tokenSecret: cfg.tokenSecret,
+        audit: cfg.audit,
+        identityKey: cfg.identityKey,
+        oidc: cfg.oidc,
+        log,
+      });
       await platform.app.listen({ port: cfg.port, host: cfg.host });
       log.info({ url: `http://localhost:${cfg.port}`, database: platform.db.engine, now: cfg.clock.now().toISOString() }, 'lienthong is ready');
       const stop = async (signal: string) => {
@@ -133,6 +146,13 @@ async function main(argv: string[]): Promise<number> {
         console.log(v.ok ? `the audit trail is intact: ${v.entries} entries, ${v.anchors} anchors checked` : `BROKEN at entry ${v.seq}: ${v.problem}`);
         return v.ok ? 0 : 1;
       }, [auditMigrations]);
+    }
+    case 'officers':
+    case 'citizens': {
+      const ok = (command === 'officers' && rest[0] === 'create') || (command === 'citizens' && rest[0] === 'enrol');
+      if (!ok) return fail('usage: lienthong officers create --username U [--agency A --role R --province PP] | lienthong citizens enrol --pin PIN [--password P]');
+      const run = command === 'officers' ? officersCreate : citizensEnrol;
+      return withDb(`lienthong ${command} ${rest[0]}`, (db, cfg) => run(db, cfg, rest.slice(1)), [auditMigrations, identity.migrations]);
     }
     case 'contract': {
       const { agencyContractOpenApi } = await import('../platform/bus/agency-openapi.ts');

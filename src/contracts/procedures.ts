@@ -1,7 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { AddressSchema, IsoDateSchema, PinSchema } from './common.ts';
+import { DeathBenefitsResult, DeathRegistrationResult, ResidenceDeregistrationResult } from './death-results.ts';
 
-/** Every procedure the platform knows, with the schema of the result its agency returns. */
 export const BirthRegistrationResult = Type.Object({
   pin: PinSchema,
   certificateNumber: Type.String(),
@@ -32,10 +32,14 @@ export const HiCardResult = Type.Object({
 });
 export type HiCardResult = Static<typeof HiCardResult>;
 
+/** Every procedure the platform knows, with the schema of the result its agency returns. */
 export const PROCEDURE_RESULTS = {
   'birth-registration': BirthRegistrationResult,
   'residence-registration': ResidenceRegistrationResult,
   'hi-card': HiCardResult,
+  'death-registration': DeathRegistrationResult,
+  'residence-deregistration': ResidenceDeregistrationResult,
+  'death-benefits': DeathBenefitsResult,
 } as const satisfies Record<string, TSchema>;
 
 export type ProcedureCode = keyof typeof PROCEDURE_RESULTS;

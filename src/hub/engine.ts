@@ -1,13 +1,13 @@
 import type { FieldIssue, PersonFacts } from '../contracts/common.ts';
 import type { ProcedureCode } from '../contracts/procedures.ts';
-import { vnDateOf, type IsoDate } from '../kernel/dates.ts';
+import { addDays, vnDateOf, type IsoDate } from '../kernel/dates.ts';
 import type { WorkingCalendar } from '../kernel/calendar/index.ts';
 import type { Queryable } from '../platform/db/db.ts';
 import type { HandlerContext } from '../platform/messaging/part-runtime.ts';
 import { dossierStatusOf } from './domain/dossier-status.ts';
 import { canMove, isFinal, type ProcedureStatus } from './domain/procedure-status.ts';
 import { GROUPS } from './groups/catalogue.ts';
-import type { GroupDefinition } from './groups/group.ts';
+import type { GroupDefinition, TimeLimit } from './groups/group.ts';
 import { hubStore as store, type DossierRow, type ProcedureRow } from './store.ts';
 
 /**
@@ -24,8 +24,13 @@ export class HubEngine {
     return g;
   }
 
-  deadlineFrom(day: IsoDate, workingDays: number): IsoDate {
-    return this.calendar.addWorkingDays(day, workingDays);
+  /**
+   * The last day of a time limit counted from `day`. Working days: the working-day calendar (receipt counts from
+   * the next working day). Calendar days: the day of receipt is not counted, and a last day that is a rest day or
+   * a holiday moves to the next working day (Civil Code 2015 art. 147.1, 148.5).
+   */
+  deadlineFrom(day: IsoDate, limit: TimeLimit): IsoDate {
+    return 'workingDays' in limit ? this.calendar.addWorkingDays(day, limit.workingDays) : this.calendar.nextWorkingDay(addDays(day, limit.calendarDays));
   }
 
   async move(
@@ -86,7 +91,7 @@ export class HubEngine {
     const def = group.procedures.find((x) => x.code === p.code);
     if (!def) throw new Error(`group ${group.code} has no procedure ${p.code}`);
     const today = vnDateOf(ctx.now);
-    const deadline = this.deadlineFrom(today, def.timeLimit.workingDays);
+    const deadline = this.deadlineFrom(today, def.timeLimit);
     const results: Partial<Record<ProcedureCode, Record<string, unknown>>> = {};
     for (const [code, q] of byCode) if (q.status === 'completed' && q.result) results[code] = q.result;
     const payload = def.request({

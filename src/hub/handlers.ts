@@ -9,11 +9,10 @@ import type { Logger } from '../platform/log/logger.ts';
 import type { HandlerContext, HandlerTable } from '../platform/messaging/part-runtime.ts';
 import type { HubEngine } from './engine.ts';
 import { hubStore as store } from './store.ts';
+import { supplementStore } from './supplement-store.ts';
+import { SUPPLEMENT_TIME_LIMIT } from './supplements.ts';
 
 const resultCheckers = Object.fromEntries(Object.entries(PROCEDURE_RESULTS).map(([k, s]) => [k, Compile(s)]));
-
-/** SUPPLEMENT: the citizen has 7 working days to answer (Decree 63/2024/ND-CP). */
-const SUPPLEMENT_WORKING_DAYS = 7;
 
 /** The hub's message handlers: replies from agencies move the dossier on. */
 export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
@@ -79,10 +78,14 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
 
     async 'procedure.supplement-requested'(tx, env, ctx) {
       const { procedure, fields } = env.payload as PayloadOf<'procedure.supplement-requested'>;
-      const deadline = engine.deadlineFrom(vnDateOf(ctx.now), SUPPLEMENT_WORKING_DAYS);
-      await finish(tx, env.dossierId, env.sender, procedure, ctx, async (_d, p) =>
-        engine.move(tx, ctx, p, 'awaiting-supplement', { reasons: fields, deadline, messageId: env.id, note: fields.map((r) => r.path).join(', ') }),
-      );
+      // The citizen has 7 working days to answer (Decree 63/2024/ND-CP); the sweep in supplements.ts enforces it.
+      const deadline = engine.deadlineFrom(vnDateOf(ctx.now), SUPPLEMENT_TIME_LIMIT);
+      await finish(tx, env.dossierId, env.sender, procedure, ctx, async (d, p) => {
+        if (!(await engine.move(tx, ctx, p, 'awaiting-supplement', { reasons: fields, deadline, messageId: env.id, note: fields.map((r) => r.path).join(', ') })))
+          return false;
+        await supplementStore.open(tx, { dossierId: d.id, procedure, fields, at: ctx.now.toISOString(), messageId: env.id, deadline });
+        return true;
+      });
     },
 
     async 'procedure.in-review'(tx, env, ctx) {

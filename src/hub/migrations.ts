@@ -61,5 +61,26 @@ export const hubMigrations: SchemaMigrations = {
         CREATE INDEX hub_history_dossier ON hub.history (dossier_id, id);
         ${outboxInboxSql('hub')}`,
     },
+    {
+      version: 2,
+      name: 'supplement requests and answers; awaiting-supplement deadlines',
+      sql: `
+        CREATE TABLE hub.supplements (
+          id bigserial PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          procedure text NOT NULL,
+          fields jsonb NOT NULL,
+          requested_at timestamptz NOT NULL,
+          request_message_id uuid,
+          deadline date NOT NULL,
+          outcome text NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'answered', 'expired')),
+          answers jsonb,
+          answered_by text,
+          closed_at timestamptz
+        );
+        -- At most one open request per procedure: the hub answers or expires it before the next.
+        CREATE UNIQUE INDEX hub_supplements_open ON hub.supplements (dossier_id, procedure) WHERE outcome = 'open';
+        CREATE INDEX hub_procedures_awaiting_supplement ON hub.procedures (deadline) WHERE status = 'awaiting-supplement';`,
+    },
   ],
 };

@@ -35,12 +35,13 @@ const DossierView = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   reasons: Type.Array(FieldIssueSchema),
   procedures: Type.Array(ProcedureView),
+  notRequested: Type.Array(Type.Object({ code: Type.String(), title: Type.Object({ vi: Type.String(), en: Type.String() }), agency: Type.String() })),
   history: Type.Array(
     Type.Object({ at: Type.String(), procedure: Type.Union([Type.String(), Type.Null()]), status: Type.String(), note: Type.Union([Type.String(), Type.Null()]) }),
   ),
 });
 
-/** The citizen's and integrator's dossier API: submit, follow, list. */
+/** The citizen's and integrator's dossier API: submit, follow, list, answer a supplement request. */
 export function hubRoutes(service: HubService) {
   return async (app: FastifyInstance) => {
     app.post(
@@ -85,6 +86,30 @@ export function hubRoutes(service: HubService) {
         },
       },
       async (req) => service.get(principalOf(req), (req.params as { id: string }).id),
+    );
+
+    app.post(
+      '/api/v1/dossiers/:id/supplements',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: "Answer an agency's supplement request (202: the procedure resumes at its agency)",
+          description:
+            'The answers are keyed by the `path` of each field the agency asked for (the procedure’s `reasons` while it is `awaiting-supplement`); every field asked for must be answered. Unanswered after 7 working days (Decree 63/2024/ND-CP), the procedure is refused.',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          body: Type.Object(
+            { procedure: Type.String({ minLength: 1, maxLength: 100 }), answers: Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 50 }) },
+            { additionalProperties: false },
+          ),
+          response: { 202: Type.Object({ id: Type.String(), procedure: Type.String(), status: Type.String() }), '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req, reply) => {
+        const { procedure, answers } = req.body as { procedure: string; answers: Record<string, unknown> };
+        const out = await service.answerSupplement(principalOf(req), (req.params as { id: string }).id, procedure, answers);
+        return reply.status(202).send(out);
+      },
     );
 
     app.get(

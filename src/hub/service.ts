@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { vnDateOf } from '../kernel/dates.ts';
 import { AppError, fieldError, type FieldError } from '../kernel/errors.ts';
 import type { Db, Queryable } from '../platform/db/db.ts';
+import { maySee } from './access.ts';
 import { subjectOf, type Principal } from '../platform/auth/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
 import { validate } from '../platform/validation.ts';
 import type { HubEngine } from './engine.ts';
 import { GROUPS } from './groups/catalogue.ts';
-import { hubStore as store, type DossierRow } from './store.ts';
+import { wantedProcedures } from './groups/group.ts';
+import { hubStore as store } from './store.ts';
+import type { SupplementAnswered, Supplements } from './supplements.ts';
 import { dossierView, type DossierView } from './view.ts';
 
 export interface SubmitResult {
@@ -24,7 +27,18 @@ export class HubService {
     private readonly runtime: PartRuntime,
     private readonly engine: HubEngine,
     private readonly clock: Clock,
+    private readonly supplements: Supplements,
   ) {}
+
+  /** The citizen's answer to a supplement request: the procedure resumes at its agency. */
+  answerSupplement(principal: Principal, dossierId: string, procedure: string, answers: Record<string, unknown>): Promise<SupplementAnswered> {
+    return this.supplements.answer(principal, dossierId, procedure, answers);
+  }
+
+  /** Refuses the procedures whose supplement deadline has passed (the hub's timer calls it; so may an operator). */
+  expireOverdueSupplements(): Promise<number> {
+    return this.supplements.expireOverdue();
+  }
 
   /**
    * Accepts a dossier: schema, then the group's rules, then one transaction that writes the dossier,
@@ -58,10 +72,11 @@ export class HubService {
           declaration,
           submittedBy: subject,
           at,
-          deadline: this.engine.deadlineFrom(today, def.timeLimit.workingDays),
+          deadline: this.engine.deadlineFrom(today, def.timeLimit),
           parties: def.parties(declaration),
         });
-        await store.insertProcedures(tx, id, [...def.procedures]);
+        // Only the procedures the citizen asked for are created; the others are never started.
+        await store.insertProcedures(tx, id, wantedProcedures(def, declaration));
         if (idempotencyKey) await store.insertIdempotencyKey(tx, subject, idempotencyKey, hash, id);
         await store.addHistory(tx, { dossierId: id, at, status: 'submitted', note: group });
         await ctx.send('population.verify-people.requested', 'population', { people: def.peopleToVerify(declaration) });
@@ -81,7 +96,7 @@ export class HubService {
   async get(principal: Principal, id: string): Promise<DossierView> {
     const view = await this.db.transaction(async (tx) => {
       const d = await store.dossier(tx, id);
-      if (!d || !(await this.maySee(tx, principal, d))) return null;
+      if (!d || !(await maySee(tx, principal, d))) return null;
       return dossierView(d, await store.procedures(tx, id), await store.history(tx, id), this.engine.group(d), vnDateOf(this.clock.now()));
     });
     if (!view) throw new AppError('NOT_FOUND');
@@ -96,18 +111,6 @@ export class HubService {
           ? await this.db.transaction((tx) => store.listAll(tx, limit, offset))
           : [];
     return rows.map((r) => ({ id: r.id, group: r.group_code, status: r.status, submittedAt: r.submitted_at }));
-  }
-
-  private async maySee(tx: Queryable, p: Principal, d: DossierRow): Promise<boolean> {
-    switch (p.kind) {
-      case 'citizen':
-        return d.submitted_by === `citizen:${p.pin}` || (await store.isParty(tx, d.id, p.pin));
-      case 'officer':
-        // Hub officers (one-stop shop, IT) follow every dossier; agency officers those their agency works on.
-        return p.agency === 'hub' || (await store.procedures(tx, d.id)).some((x) => x.agency === p.agency);
-      case 'system':
-        return (await store.procedures(tx, d.id)).some((x) => x.agency === p.agency);
-    }
   }
 
   private async replay(tx: Queryable, subject: string, key: string, hash: string): Promise<SubmitResult | null> {

@@ -27,6 +27,8 @@ export interface DossierView {
   finishedAt: string | null;
   reasons: FieldIssue[];
   procedures: ProcedureView[];
+  /** The group's procedures the citizen did not ask for: never started, and not part of the dossier's status. */
+  notRequested: { code: string; title: { vi: string; en: string }; agency: string }[];
   history: { at: string; procedure: string | null; status: string; note: string | null }[];
 }
 
@@ -54,6 +56,7 @@ export function dossierView(d: DossierRow, procs: ProcedureRow[], history: Histo
       reason: p.reasons[0]?.reason ?? null,
       reasons: p.reasons,
     })),
+    notRequested: group.procedures.filter((g) => !procs.some((p) => p.code === g.code)).map((g) => ({ code: g.code, title: g.title, agency: g.agency })),
     history: history.map((h) => ({ at: h.at, procedure: h.procedure, status: h.status, note: h.note })),
   };
 }

@@ -18,6 +18,33 @@ export const ERROR_CATALOGUE = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'Send JSON (application/json).', vi: 'Hãy gửi dữ liệu JSON (application/json).' },
   NOT_READY: { status: 503, en: 'The platform is starting; try again shortly.', vi: 'Hệ thống đang khởi động; vui lòng thử lại sau.' },
   INTERNAL: { status: 500, en: 'An internal error occurred.', vi: 'Đã xảy ra lỗi hệ thống.' },
+  SIGN_IN_FAILED: {
+    status: 401,
+    en: 'Sign-in failed: the username, password or one-time code is wrong, or the account cannot sign in now.',
+    vi: 'Đăng nhập không thành công: tên đăng nhập, mật khẩu hoặc mã xác thực không đúng, hoặc tài khoản hiện không thể đăng nhập.',
+  },
+  INVALID_CLIENT: { status: 401, en: 'The client could not be authenticated.', vi: 'Không xác thực được ứng dụng khách.' },
+  INVALID_SCOPE: {
+    status: 400,
+    en: 'A requested scope is not allowed for this client.',
+    vi: 'Phạm vi truy cập được yêu cầu không được cấp cho ứng dụng khách này.',
+  },
+  UNSUPPORTED_GRANT_TYPE: { status: 400, en: 'Only the client_credentials grant is supported.', vi: 'Chỉ hỗ trợ kiểu cấp quyền client_credentials.' },
+  SIGN_IN_INCOMPLETE: {
+    status: 400,
+    en: 'The sign-in could not be completed; please start again.',
+    vi: 'Không hoàn tất được việc đăng nhập; vui lòng thực hiện lại.',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    en: 'The form has expired or did not come from this site; reload the page and try again.',
+    vi: 'Biểu mẫu đã hết hạn hoặc không xuất phát từ trang này; hãy tải lại trang và thử lại.',
+  },
+  IDENTITY_PROVIDER_UNAVAILABLE: {
+    status: 503,
+    en: 'The identity provider does not answer; try again shortly.',
+    vi: 'Nhà cung cấp định danh không phản hồi; vui lòng thử lại sau.',
+  },
 } as const satisfies Record<string, { status: number; en: string; vi: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

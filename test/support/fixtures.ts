@@ -17,9 +17,36 @@ export const PEOPLE = {
   noHousehold: '001192000007', // alive woman without permanent residence
 } as const;
 
+/** People for the death group's flows (test/flows/death-flow.test.ts), each death in its own family. */
+export const DEATH = {
+  pensioner: '035040000011', // man born 1940, monthly pension since 2000, heads HH-35-0002
+  pensionerWidow: '035145000012', // his wife, born 1945
+  worker: '035075000013', // man born 1975, ≥ 15 years of compulsory SI, contributing, heads HH-35-0003
+  workerWidow: '035177000014', // his wife, born 1977
+  workerChild: '035214000015', // their son, born 2014
+  lumpSumTaker: '035062000016', // man born 1962 who took the lump-sum SI payment
+  lumpSumDaughter: '035190000017', // his daughter, born 1990, heads HH-35-0004
+  supplementPensioner: '035050000018', // man born 1950, pension since 2010, heads HH-35-0005
+  disabledSon: '035085000019', // his son, born 1985, declared with 85% incapacity
+  expiryPensioner: '035052000020', // man born 1952, pension since 2012, heads HH-35-0006
+  disabledDaughter: '035188000021', // his daughter, born 1988, declared with 81% incapacity
+  twicePensioner: '035048000022', // man born 1948, pension, in HH-35-0007: his death is declared twice
+  quietPensioner: '035138000023', // woman born 1938, pension, in HH-35-0007
+  quietSon: '035068000024', // her son, born 1968, heads HH-35-0007
+  unknown: '035050999999', // in no register
+} as const;
+
+const hanam = (line: string) => ({ provinceCode: '35', districtCode: '347', communeCode: '13366', line });
+
 export const households: HouseholdRecord[] = [
   { type: 'household', id: HH_HANAM, address: { provinceCode: '35', districtCode: '347', communeCode: '13366', line: 'Thôn 2, xã Thanh Phong' }, headPin: PEOPLE.father },
   { type: 'household', id: HH_HANOI, address: { provinceCode: '01', districtCode: '001', communeCode: '00001', line: 'Phường Phúc Xá' }, headPin: PEOPLE.stranger },
+  { type: 'household', id: 'HH-35-0002', address: hanam('Thôn 3, xã Thanh Phong'), headPin: DEATH.pensioner },
+  { type: 'household', id: 'HH-35-0003', address: hanam('Thôn 4, xã Thanh Phong'), headPin: DEATH.worker },
+  { type: 'household', id: 'HH-35-0004', address: hanam('Thôn 5, xã Thanh Phong'), headPin: DEATH.lumpSumDaughter },
+  { type: 'household', id: 'HH-35-0005', address: hanam('Thôn 6, xã Thanh Phong'), headPin: DEATH.supplementPensioner },
+  { type: 'household', id: 'HH-35-0006', address: hanam('Thôn 7, xã Thanh Phong'), headPin: DEATH.expiryPensioner },
+  { type: 'household', id: 'HH-35-0007', address: hanam('Thôn 8, xã Thanh Phong'), headPin: DEATH.quietSon },
 ];
 
 const c = (pin: string, fullName: string, sex: 'male' | 'female', dateOfBirth: string, householdId: string | null, status: 'alive' | 'deceased' = 'alive'): CitizenRecord => ({
@@ -42,6 +69,34 @@ export const citizens: CitizenRecord[] = [
   c(PEOPLE.youngMother, 'Ngô Thị Hoa', 'female', '2012-01-05', HH_HANOI),
   c(PEOPLE.stranger, 'Nguyễn Văn An', 'male', '1985-09-09', HH_HANOI),
   c(PEOPLE.noHousehold, 'Vũ Thị Bình', 'female', '1992-04-04', null),
+  c(DEATH.pensioner, 'Nguyễn Văn Thọ', 'male', '1940-03-15', 'HH-35-0002'),
+  c(DEATH.pensionerWidow, 'Phạm Thị Hiền', 'female', '1945-06-20', 'HH-35-0002'),
+  c(DEATH.worker, 'Trần Văn Dũng', 'male', '1975-05-05', 'HH-35-0003'),
+  c(DEATH.workerWidow, 'Lê Thị Thu', 'female', '1977-02-02', 'HH-35-0003'),
+  c(DEATH.workerChild, 'Trần Minh Khôi', 'male', '2014-08-08', 'HH-35-0003'),
+  c(DEATH.lumpSumTaker, 'Hoàng Văn Bảy', 'male', '1962-02-02', 'HH-35-0004'),
+  c(DEATH.lumpSumDaughter, 'Hoàng Thị Nga', 'female', '1990-09-09', 'HH-35-0004'),
+  c(DEATH.supplementPensioner, 'Đinh Văn Lộc', 'male', '1950-07-07', 'HH-35-0005'),
+  c(DEATH.disabledSon, 'Đinh Văn Phúc', 'male', '1985-01-01', 'HH-35-0005'),
+  c(DEATH.expiryPensioner, 'Bùi Văn Hải', 'male', '1952-03-03', 'HH-35-0006'),
+  c(DEATH.disabledDaughter, 'Bùi Thị Yến', 'female', '1988-11-11', 'HH-35-0006'),
+  c(DEATH.twicePensioner, 'Vương Văn Sơn', 'male', '1948-04-04', 'HH-35-0007'),
+  c(DEATH.quietPensioner, 'Mai Thị Tâm', 'female', '1938-12-12', 'HH-35-0007'),
+  c(DEATH.quietSon, 'Vương Văn Quang', 'male', '1968-05-05', 'HH-35-0007'),
+];
+
+const compulsory = (from: string, to: string, monthlySalary: number) => ({ from, to, scheme: 'compulsory' as const, monthlySalary });
+const pensioner = (pin: string, siCode: string, periods: SiRecord['periods'], monthlyAmount: number, since: string): SiRecord => ({
+  pin, siCode, periods, pension: { monthlyAmount, since, kind: 'pension' }, reserved: false, awaitingPensionAge: false, lumpSumTaken: false,
+});
+const deathSiRecords: SiRecord[] = [
+  pensioner(DEATH.pensioner, '3500000211', [compulsory('1970-01', '2000-03', 2_000_000)], 6_500_000, '2000-04-01'),
+  { pin: DEATH.worker, siCode: '3500000213', periods: [compulsory('2008-01', '2013-12', 5_000_000), compulsory('2014-01', '2025-01', 5_000_000)], pension: null, reserved: false, awaitingPensionAge: false, lumpSumTaken: false },
+  { pin: DEATH.lumpSumTaker, siCode: '3500000216', periods: [compulsory('2000-01', '2010-12', 4_000_000)], pension: null, reserved: false, awaitingPensionAge: false, lumpSumTaken: true },
+  pensioner(DEATH.supplementPensioner, '3500000218', [compulsory('1975-01', '2010-07', 3_000_000)], 5_000_000, '2010-08-01'),
+  pensioner(DEATH.expiryPensioner, '3500000220', [compulsory('1977-01', '2011-12', 3_000_000)], 4_000_000, '2012-01-01'),
+  pensioner(DEATH.twicePensioner, '3500000222', [compulsory('1968-01', '2007-12', 2_500_000)], 5_500_000, '2008-01-01'),
+  pensioner(DEATH.quietPensioner, '3500000223', [compulsory('1960-01', '1993-05', 1_000_000)], 3_000_000, '1993-06-01'),
 ];
 
 export const siRecords: SiRecord[] = [
@@ -55,6 +110,7 @@ export const siRecords: SiRecord[] = [
     awaitingPensionAge: false,
     lumpSumTaken: false,
   },
+  ...deathSiRecords,
 ];
 
 /** A clean birth declaration by the mother; override what a test needs. */
@@ -66,6 +122,18 @@ export function birthDeclaration(over: Record<string, unknown> = {}) {
     father: { pin: PEOPLE.father },
     residence: { householdOf: 'mother' },
     healthInsurance: { initialFacilityCode: '35001' },
+    ...over,
+  };
+}
+
+/** A death declaration by the pensioner's widow asking for everything; override what a test needs. */
+export function deathDeclaration(over: Record<string, unknown> = {}) {
+  return {
+    declarant: { pin: DEATH.pensionerWidow, relationship: 'spouse' },
+    deceased: { pin: DEATH.pensioner, dateOfDeath: '2025-01-15', placeOfDeath: 'Bệnh viện Đa khoa tỉnh Hà Nam', cause: 'illness' },
+    requests: { residenceDeregistration: true, funeralAllowance: true, survivorBenefit: 'monthly' },
+    relatives: [{ pin: DEATH.pensionerWidow, relationship: 'spouse', hasDirectCaretaker: false, incapacityPercent: 0 }],
+    payee: { pin: DEATH.pensionerWidow, bankAccount: { bankBin: '970436', accountNumber: '0011004321987' } },
     ...over,
   };
 }

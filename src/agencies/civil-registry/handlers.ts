@@ -44,6 +44,23 @@ export function civilRegistryHandlers(): HandlerTable {
       else await requestPin(ctx, id, r);
     },
 
+    /** The citizen's answer to an officer's question on a birth in review: back on the officer's worklist, with it. */
+    async 'procedure.supplement-provided'(tx, env, ctx) {
+      const { procedure, answers } = env.payload as PayloadOf<'procedure.supplement-provided'>;
+      const reg = procedure === 'birth-registration' ? await store.byDossier(tx, env.dossierId) : undefined;
+      if (reg?.status !== 'awaiting-supplement' || !reg.supplement) return;
+      await store.setSupplement(tx, reg.id, 'in-review', { ...reg.supplement, answers });
+      await ctx.send('procedure.in-review', 'hub', { procedure, reasons: reg.findings.map(plain), since: vnDateOf(ctx.now) });
+    },
+
+    /** Not answered in time: the hub has refused the procedure; the registration is closed as refused. */
+    async 'procedure.supplement-expired'(tx, env, ctx) {
+      const { procedure, deadline } = env.payload as PayloadOf<'procedure.supplement-expired'>;
+      const reg = procedure === 'birth-registration' ? await store.byDossier(tx, env.dossierId) : undefined;
+      if (reg?.status !== 'awaiting-supplement') return;
+      await store.setStatus(tx, reg.id, 'refused', { by: 'hub', at: ctx.now.toISOString(), note: `supplement not provided by ${deadline}` });
+    },
+
     /** The PIN is back: enter the birth in the book and issue the electronic birth certificate. */
     async 'population.pin.issued'(tx, env, ctx) {
       const { requestId, pin } = env.payload as PayloadOf<'population.pin.issued'>;

@@ -35,5 +35,32 @@ export const civilRegistryMigrations: SchemaMigrations = {
         );
         ${outboxInboxSql('civil_registry')}`,
     },
+    {
+      version: 2,
+      name: 'death registrations; supplements asked by an officer on a birth in review',
+      sql: `
+        ALTER TABLE civil_registry.birth_registrations DROP CONSTRAINT birth_registrations_status_check;
+        ALTER TABLE civil_registry.birth_registrations ADD CONSTRAINT birth_registrations_status_check
+          CHECK (status IN ('in-review', 'awaiting-supplement', 'awaiting-pin', 'registered', 'refused'));
+        ALTER TABLE civil_registry.birth_registrations ADD COLUMN supplement jsonb;
+        CREATE TABLE civil_registry.death_registrations (
+          id uuid PRIMARY KEY,
+          dossier_id uuid NOT NULL UNIQUE,
+          status text NOT NULL CHECK (status IN ('registered', 'refused')),
+          deceased_pin text NOT NULL,
+          date_of_death date NOT NULL,
+          request jsonb NOT NULL,
+          findings jsonb NOT NULL DEFAULT '[]',
+          province_code text NOT NULL,
+          certificate_number text UNIQUE,
+          book text,
+          registered_on date,
+          late boolean NOT NULL DEFAULT false,
+          verification_code text UNIQUE,
+          received_at timestamptz NOT NULL
+        );
+        -- A person's death is registered once (Law on Civil Status 2014 art. 32–34).
+        CREATE UNIQUE INDEX civil_registry_death_once ON civil_registry.death_registrations (deceased_pin) WHERE status = 'registered';`,
+    },
   ],
 };

@@ -5,7 +5,10 @@ import type { PartRuntime } from '../../platform/messaging/part-runtime.ts';
 import { requestPin } from './handlers.ts';
 import { civilRegistryStore as store } from './store.ts';
 
-export type ReviewDecision = { decision: 'approve'; note?: string } | { decision: 'refuse'; reason: string; reasonVi?: string };
+export type ReviewDecision =
+  | { decision: 'approve'; note?: string }
+  | { decision: 'refuse'; reason: string; reasonVi?: string }
+  | { decision: 'request-supplement'; fields: { path: string; reason: string; reasonVi?: string }[] };
 
 type Officer = Extract<Principal, { kind: 'officer' }>;
 
@@ -26,6 +29,7 @@ export class ReviewService {
       child: r.request.child,
       motherPin: r.request.mother.pin,
       findings: r.findings,
+      supplement: r.supplement,
     }));
   }
 
@@ -38,6 +42,13 @@ export class ReviewService {
       if (reg?.status !== 'in-review')
         throw new AppError('CONFLICT', [fieldError('id', 'not-in-review', 'This registration is not waiting for a decision.', 'Hồ sơ này không ở trạng thái chờ quyết định.')]);
       const decision = { by: `officer:${officer.username}`, at: ctx.now.toISOString() };
+      if (d.decision === 'request-supplement') {
+        // The citizen answers through the hub within 7 working days (Decree 63/2024/ND-CP); the file comes back here.
+        const fields = d.fields.map((f) => ({ path: f.path, code: 'requested-by-officer', reason: f.reason, reasonVi: f.reasonVi ?? f.reason }));
+        await store.setSupplement(tx, id, 'awaiting-supplement', { fields, requestedBy: decision.by, requestedAt: decision.at, answers: null });
+        await ctx.send('procedure.supplement-requested', 'hub', { procedure: 'birth-registration', fields });
+        return { id, status: 'awaiting-supplement' };
+      }
       if (d.decision === 'approve') {
         await store.setStatus(tx, id, 'awaiting-pin', { ...decision, note: d.note ?? null });
         await requestPin(ctx, id, reg.request);

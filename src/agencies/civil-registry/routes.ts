@@ -13,6 +13,23 @@ const Decision = Type.Union([
     { decision: Type.Literal('refuse'), reason: Type.String({ minLength: 3, maxLength: 1000 }), reasonVi: Type.Optional(Type.String({ maxLength: 1000 })) },
     { additionalProperties: false },
   ),
+  Type.Object(
+    {
+      decision: Type.Literal('request-supplement'),
+      fields: Type.Array(
+        Type.Object(
+          {
+            path: Type.String({ pattern: '^declaration(\\.[A-Za-z0-9]+)*$', maxLength: 200, description: 'the field of the declaration concerned, e.g. declaration.mother.pin' }),
+            reason: Type.String({ minLength: 3, maxLength: 1000 }),
+            reasonVi: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 10 },
+      ),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 
 /** The civil-registry officer's worklist of births the checks sent to review, and the decision on each. */
@@ -36,6 +53,10 @@ export function civilRegistryRoutes(reviews: ReviewService) {
                   child: Type.Object({ fullName: Type.String(), sex: Type.String(), dateOfBirth: Type.String(), placeOfBirth: Type.String() }),
                   motherPin: Type.String(),
                   findings: Type.Array(FieldIssueSchema),
+                  supplement: Type.Union([
+                    Type.Object({ fields: Type.Array(FieldIssueSchema), requestedBy: Type.String(), requestedAt: Type.String(), answers: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]) }),
+                    Type.Null(),
+                  ]),
                 }),
               ),
             }),
@@ -56,7 +77,7 @@ export function civilRegistryRoutes(reviews: ReviewService) {
       {
         schema: {
           tags: ['civil-registry'],
-          summary: 'Approve (the birth is registered) or refuse with a reason',
+          summary: 'Approve (the birth is registered), refuse with a reason, or ask the citizen for a supplement (the file comes back with the answers)',
           params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
           body: Decision,
           response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), '4xx': ErrorSchema },

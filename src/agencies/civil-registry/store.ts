@@ -3,7 +3,15 @@ import type { FieldIssue } from '../../contracts/common.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 
 export type BirthRequest = PayloadOf<'civil-registry.birth-registration.requested'>;
-export type RegistrationStatus = 'in-review' | 'awaiting-pin' | 'registered' | 'refused';
+export type RegistrationStatus = 'in-review' | 'awaiting-supplement' | 'awaiting-pin' | 'registered' | 'refused';
+
+/** What an officer asked the citizen for on a birth in review, and the answers once given. */
+export interface BirthSupplement {
+  fields: FieldIssue[];
+  requestedBy: string;
+  requestedAt: string;
+  answers: Record<string, unknown> | null;
+}
 
 export interface RegistrationRow {
   id: string;
@@ -11,11 +19,12 @@ export interface RegistrationRow {
   status: RegistrationStatus;
   request: BirthRequest;
   findings: FieldIssue[];
+  supplement: BirthSupplement | null;
   province_code: string;
   received_at: string;
 }
 
-const COLS = `id, dossier_id, status, request, findings, province_code,
+const COLS = `id, dossier_id, status, request, findings, supplement, province_code,
   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`;
 
 /** The civil registry's SQL, all of it in schema `civil_registry`. */
@@ -53,6 +62,10 @@ export const civilRegistryStore = {
        WHERE id = $1`,
       [id, status, decision?.by ?? null, decision?.at ?? null, decision?.note ?? null],
     );
+  },
+
+  async setSupplement(tx: Queryable, id: string, status: RegistrationStatus, supplement: BirthSupplement) {
+    await tx.query('UPDATE civil_registry.birth_registrations SET status = $2, supplement = $3 WHERE id = $1', [id, status, JSON.stringify(supplement)]);
   },
 
   /** Takes the next number in a registration book (one book per commune and year). */

@@ -1,5 +1,6 @@
 import type { PartDeps } from '../../platform/messaging/part-runtime.ts';
 import { PartRuntime } from '../../platform/messaging/part-runtime.ts';
+import { populationDeathHandlers } from './death-handlers.ts';
 import { populationHandlers } from './handlers.ts';
 import { populationMigrations } from './migrations.ts';
 
@@ -7,5 +8,5 @@ import { populationMigrations } from './migrations.ts';
 export const population = {
   name: 'population' as const,
   migrations: populationMigrations,
-  create: (deps: PartDeps) => new PartRuntime('population', deps, populationHandlers()),
+  create: (deps: PartDeps) => new PartRuntime('population', deps, { ...populationHandlers(), ...populationDeathHandlers() }),
 };

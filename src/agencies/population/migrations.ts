@@ -44,5 +44,26 @@ export const populationMigrations: SchemaMigrations = {
         );
         ${outboxInboxSql('population')}`,
     },
+    {
+      version: 2,
+      name: 'deaths recorded from the civil registry, residence deregistrations',
+      sql: `
+        CREATE TABLE population.death_records (
+          registration_id text PRIMARY KEY,
+          pin text NOT NULL REFERENCES population.citizens(pin),
+          date_of_death date NOT NULL,
+          certificate_number text NOT NULL,
+          recorded_at timestamptz NOT NULL
+        );
+        CREATE TABLE population.residence_deregistrations (
+          pin text PRIMARY KEY REFERENCES population.citizens(pin),
+          household_id text NOT NULL REFERENCES population.households(id),
+          dossier_id uuid NOT NULL,
+          deregistered_on date NOT NULL,
+          basis text NOT NULL,
+          household_needs_new_head boolean NOT NULL,
+          verification_code text NOT NULL UNIQUE
+        );`,
+    },
   ],
 };

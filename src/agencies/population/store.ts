@@ -8,6 +8,7 @@ export interface CitizenRow {
   date_of_birth: string;
   household_id: string | null;
   status: 'alive' | 'deceased';
+  date_of_death: string | null;
   province_code: string | null;
   district_code: string | null;
   commune_code: string | null;
@@ -29,6 +30,7 @@ export function factsOf(c: CitizenRow): PersonFacts {
     sex: c.sex,
     dateOfBirth: c.date_of_birth,
     alive: c.status === 'alive',
+    ...(c.status === 'deceased' ? { dateOfDeath: c.date_of_death } : {}),
     householdId: c.household_id,
     address,
   };
@@ -39,6 +41,7 @@ export const populationStore = {
   async citizens(tx: Queryable, pins: string[]): Promise<Map<string, CitizenRow>> {
     const rows = await tx.query<CitizenRow>(
       `SELECT c.pin, c.full_name, c.sex, c.date_of_birth::text AS date_of_birth, c.household_id, c.status,
+              c.date_of_death::text AS date_of_death,
               h.province_code, h.district_code, h.commune_code, h.address_line
        FROM population.citizens c LEFT JOIN population.households h ON h.id = c.household_id
        WHERE c.pin = ANY($1::text[])`,

@@ -1,4 +1,5 @@
 import { PartRuntime, type PartDeps } from '../../platform/messaging/part-runtime.ts';
+import { deathBenefitsHandlers } from './death-handlers.ts';
 import { socialSecurityHandlers } from './handlers.ts';
 import { socialSecurityMigrations } from './migrations.ts';
 
@@ -6,5 +7,5 @@ import { socialSecurityMigrations } from './migrations.ts';
 export const socialSecurity = {
   name: 'social-security' as const,
   migrations: socialSecurityMigrations,
-  create: (deps: PartDeps) => new PartRuntime('social-security', deps, socialSecurityHandlers()),
+  create: (deps: PartDeps) => new PartRuntime('social-security', deps, { ...socialSecurityHandlers(), ...deathBenefitsHandlers() }),
 };

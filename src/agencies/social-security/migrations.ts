@@ -55,5 +55,61 @@ export const socialSecurityMigrations: SchemaMigrations = {
         );
         ${outboxInboxSql('social_security')}`,
     },
+    {
+      version: 2,
+      name: 'death cases, benefit decisions, stops of monthly payments, end of HI cards',
+      sql: `
+        CREATE TABLE social_security.death_cases (
+          dossier_id uuid PRIMARY KEY,
+          deceased_pin text NOT NULL,
+          status text NOT NULL CHECK (status IN ('awaiting-supplement', 'decided', 'closed')),
+          request jsonb NOT NULL,
+          supplement_fields jsonb NOT NULL DEFAULT '[]',
+          supplement_answers jsonb,
+          received_on date NOT NULL,
+          settlement_deadline date NOT NULL,
+          decided_on date,
+          result jsonb,
+          updated_at timestamptz NOT NULL
+        );
+        -- One death, one settlement: a second dossier for the same death is refused (a closed one may be filed again).
+        CREATE UNIQUE INDEX social_security_death_once ON social_security.death_cases (deceased_pin) WHERE status <> 'closed';
+        CREATE TABLE social_security.benefit_decisions (
+          decision_number text PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES social_security.death_cases(dossier_id),
+          deceased_pin text NOT NULL,
+          benefit text NOT NULL,
+          kind text NOT NULL,
+          amount bigint,
+          monthly_amount bigint,
+          from_month text,
+          eligibility_case text,
+          rule_version text NOT NULL,
+          legal_basis text NOT NULL,
+          explanation jsonb NOT NULL,
+          per_relative jsonb,
+          payee_pin text,
+          bank_bin text,
+          account_number text,
+          decided_on date NOT NULL,
+          verification_code text NOT NULL UNIQUE,
+          UNIQUE (deceased_pin, benefit)
+        );
+        CREATE TABLE social_security.payment_stops (
+          pin text PRIMARY KEY,
+          dossier_id uuid NOT NULL,
+          pension_kind text NOT NULL,
+          monthly_amount bigint NOT NULL,
+          from_month text NOT NULL,
+          hi_card_ends_on date NOT NULL,
+          decision_number text NOT NULL REFERENCES social_security.benefit_decisions(decision_number),
+          decided_on date NOT NULL
+        );
+        ALTER TABLE social_security.hi_cards ADD COLUMN ended_on date;
+        CREATE TABLE social_security.decision_books (
+          book text PRIMARY KEY,
+          last_number integer NOT NULL
+        );`,
+    },
   ],
 };

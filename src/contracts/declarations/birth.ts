@@ -1,7 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { IsoDateSchema, PinSchema, SexSchema } from '../common.ts';
-
-const Name = Type.String({ minLength: 1, maxLength: 100, pattern: "^[\\p{L}][\\p{L}\\p{M} '.-]*$", description: 'full name as on the civil record' });
+import { FullNameSchema as Name, IsoDateSchema, PinSchema, SexSchema } from '../common.ts';
 
 /** A person the declaration names: the PIN, and optionally what the declarant knows, to be matched. */
 export const NamedPerson = Type.Object(

@@ -18,3 +18,15 @@ export const BirthRegistrationRequested = Type.Object({
   /** The day the complete file reached the hub: a late registration is counted from the birth to it. */
   receivedOn: IsoDateSchema,
 });
+
+/** hub → civil-registry: register a death and issue the death-certificate extract (Law on Civil Status 2014 art. 32–34). */
+export const DeathRegistrationRequested = Type.Object({
+  procedure: Type.Literal('death-registration'),
+  deceased: PersonFactsSchema,
+  death: Type.Object({ dateOfDeath: IsoDateSchema, placeOfDeath: Type.String(), cause: Type.String() }),
+  declarant: Type.Object({ pin: PinSchema, relationship: Type.String(), person: PersonFactsSchema }),
+  /** The commune of the deceased's last residence, else the declarant's (Law on Civil Status 2014 art. 32). */
+  registeringCommune: AddressSchema,
+  /** The day the complete file reached the hub: a late registration is counted from the death to it. */
+  receivedOn: IsoDateSchema,
+});

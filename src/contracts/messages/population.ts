@@ -49,3 +49,19 @@ export const ResidenceRegistrationRequested = Type.Object({
   relationship: Type.String({ description: 'of the person to the household member named' }),
   basis: Type.Object({ certificateNumber: Type.String(), registeredOn: IsoDateSchema }),
 });
+
+/** civil-registry → population: a death is registered; the register marks the person deceased (no reply). */
+export const DeathRecorded = Type.Object({
+  registrationId: Type.String(),
+  pin: PinSchema,
+  dateOfDeath: IsoDateSchema,
+  certificateNumber: Type.String(),
+  registeredOn: IsoDateSchema,
+});
+
+/** hub → population: deregister the permanent residence of a deceased person (Law on Residence 2020 art. 24.1.a). */
+export const ResidenceDeregistrationRequested = Type.Object({
+  procedure: Type.Literal('residence-deregistration'),
+  pin: PinSchema,
+  basis: Type.Object({ certificateNumber: Type.String(), registeredOn: IsoDateSchema, dateOfDeath: IsoDateSchema }),
+});

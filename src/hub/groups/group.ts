@@ -10,10 +10,13 @@ export interface Text {
   readonly en: string;
 }
 
-export interface TimeLimit {
-  readonly workingDays: number;
-  readonly legalBasis: string;
-}
+/**
+ * A legal time limit: in working days (the Vietnamese working-day calendar), or in calendar days where the
+ * law says only "days" ("ngày"), e.g. VSS settles a death within 15 days (Law on SI 2014 art. 112).
+ */
+export type TimeLimit =
+  | { readonly workingDays: number; readonly legalBasis: string }
+  | { readonly calendarDays: number; readonly legalBasis: string };
 
 /** Everything a procedure's request may be built from. */
 export interface DispatchInput<D> {
@@ -33,6 +36,12 @@ export interface ProcedureDefinition<D, T extends MessageType = MessageType> {
   readonly title: Text;
   /** Procedures that must be completed before this one is dispatched. */
   readonly requires: readonly ProcedureCode[];
+  /**
+   * Whether the citizen asked for this procedure (default: always). A procedure not wanted is not created
+   * with the dossier: it is never started, and the dossier's status is derived from the others alone.
+   * A wanted procedure may not require one that is not (checked at submission).
+   */
+  readonly wanted?: (declaration: D) => boolean;
   readonly timeLimit: TimeLimit;
   readonly requestType: T;
   readonly request: (input: DispatchInput<D>) => PayloadOf<T>;
@@ -64,4 +73,16 @@ export interface GroupDefinition<D> {
 
 export function issue(path: string, code: string, reason: string, reasonVi: string): FieldIssue {
   return { path, code, reason, reasonVi };
+}
+
+/**
+ * The procedures a declaration asks for, in the group's order. A wanted procedure that requires one
+ * not wanted is a mistake in the group's definition, not in the declaration: it throws.
+ */
+export function wantedProcedures<D>(group: GroupDefinition<D>, declaration: D): ProcedureDefinition<D>[] {
+  const wanted = group.procedures.filter((p) => p.wanted?.(declaration) ?? true);
+  const codes = new Set(wanted.map((p) => p.code));
+  for (const p of wanted)
+    for (const r of p.requires) if (!codes.has(r)) throw new Error(`group ${group.code}: ${p.code} is wanted but requires ${r}, which is not`);
+  return wanted;
 }

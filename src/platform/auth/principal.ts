@@ -16,7 +16,13 @@ export type OfficerRole = (typeof OFFICER_ROLES)[number];
 export type Principal =
   | { readonly kind: 'citizen'; readonly pin: string }
   | { readonly kind: 'officer'; readonly username: string; readonly agency: AgencyName | 'hub'; readonly role: OfficerRole; readonly provinceCode: string | null }
-  | { readonly kind: 'system'; readonly client: string; readonly agency: AgencyName };
+  | {
+      readonly kind: 'system';
+      readonly client: string;
+      readonly agency: AgencyName;
+      /** What an OAuth2 client-credentials token was granted (src/identity/domain/scopes.ts); absent on older tokens. */
+      readonly scopes?: readonly string[];
+    };
 
 /** A stable subject string for records ("who submitted", audit). Never a name. */
 export function subjectOf(p: Principal): string {

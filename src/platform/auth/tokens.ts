@@ -47,7 +47,12 @@ export class TokenService {
           provinceCode: typeof c.provinceCode === 'string' ? c.provinceCode : null,
         };
       if (c.kind === 'system' && typeof c.client === 'string' && typeof c.agency === 'string' && isAgency(c.agency))
-        return { kind: 'system', client: c.client, agency: c.agency };
+        return {
+          kind: 'system',
+          client: c.client,
+          agency: c.agency,
+          ...(Array.isArray(c.scopes) && c.scopes.every((x) => typeof x === 'string') ? { scopes: c.scopes as string[] } : {}),
+        };
       return null;
     } catch {
       return null;
