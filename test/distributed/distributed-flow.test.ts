@@ -20,7 +20,7 @@ import { makeLogger } from '../../src/platform/log/logger.ts';
 import { signEnvelope } from '../../src/platform/signing/envelope-signing.ts';
 import { generateSigningKey, privateKeyFrom } from '../../src/platform/signing/keys.ts';
 import { postgresReachable, SERVER_URL } from '../support/databases.ts';
-import { birthDeclaration, citizens, households, PEOPLE, siRecords } from '../support/fixtures.ts';
+import { birthDeclaration, citizens, DEATH, deathDeclaration, households, PEOPLE, siRecords } from '../support/fixtures.ts';
 import { START, eventually } from '../support/harness.ts';
 import { NATS_URL, natsAvailable, uniquePrefix } from '../support/nats.ts';
 
@@ -102,6 +102,32 @@ if (servers) {
         const h = (await (await fetch(`${d.urls[r]}/health`)).json()) as { process: string; bus: string };
         assert.deepEqual([h.process, h.bus], [r, 'nats']);
       }
+    });
+
+    test('a death declaration completes across the processes: extract, deregistration, VSS decisions', async () => {
+      const widow = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: DEATH.pensionerWidow });
+      const res = await fetch(`${d.portalUrl}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${widow}`, 'content-type': 'application/json', 'idempotency-key': 'dist-death-1' },
+        body: JSON.stringify({ group: 'death', declaration: deathDeclaration() }),
+      });
+      assert.equal(res.status, 202);
+      const { id } = (await res.json()) as { id: string };
+      const dossier = await eventually(async () => {
+        const b = (await (await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${widow}` } })).json()) as {
+          status: string;
+          procedures: { code: string; agency: string; status: string; result: { decisions?: { kind: string }[] } | null }[];
+        };
+        return ['completed', 'rejected', 'partially-completed'].includes(b.status) ? b : undefined;
+      }, `death dossier ${id}`, 60_000);
+      assert.equal(dossier.status, 'completed');
+      assert.deepEqual(dossier.procedures.map((p) => [p.agency, p.status]), [
+        ['civil-registry', 'completed'],
+        ['population', 'completed'],
+        ['social-security', 'completed'],
+      ]);
+      const kinds = dossier.procedures[2]!.result!.decisions!.map((x) => x.kind).sort();
+      assert.deepEqual(kinds, ['funeral-allowance', 'stop-monthly-payments', 'survivor-monthly']);
     });
 
     test('forged, unsigned, wrong-type and replayed messages are rejected and never applied', async () => {

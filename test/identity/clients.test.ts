@@ -57,7 +57,8 @@ for (const engine of await engines()) {
       assert.equal(res.headers['cache-control'], 'no-store');
       const b = res.json() as { access_token: string; token_type: string; expires_in: number; scope: string };
       assert.deepEqual({ token_type: b.token_type, expires_in: b.expires_in, scope: b.scope }, { token_type: 'Bearer', expires_in: 3600, scope: 'birth-notices:submit' });
-      assert.deepEqual(await rig.tokens.verify(b.access_token), { kind: 'system', client: 'bv-hanam', agency: 'civil-registry' });
+      // Only the scope asked for, and the API sees it on the principal.
+      assert.deepEqual(await rig.tokens.verify(b.access_token), { kind: 'system', client: 'bv-hanam', agency: 'civil-registry', scopes: ['birth-notices:submit'] });
       assert.deepEqual(decodeJwt(b.access_token).scopes, ['birth-notices:submit']);
     });
 
