@@ -7,6 +7,9 @@ import { installErrorHandler } from '../platform/http/error-handler.ts';
 import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
 import type { Logger } from '../platform/log/logger.ts';
 import type { Metrics } from '../platform/metrics.ts';
+import { decide } from '../platform/auth/policy.ts';
+import { AppError } from '../kernel/errors.ts';
+import { policyFor } from './route-policies.ts';
 
 export interface HttpAppOptions {
   readonly log: Logger;
@@ -33,6 +36,13 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(typeboxValidatorCompiler);
   installErrorHandler(app);
+  // Deny by default: a route nobody decided about does not start (route-policies.ts).
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) {
+      if (m === 'HEAD') continue;
+      if (!policyFor(m, r.url)) throw new Error(`no authorisation policy for ${m} ${r.url}: add it to src/app/route-policies.ts`);
+    }
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -46,6 +56,15 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { tokens: o.tokens });
+  // Before validation, so a caller who may not use a route learns nothing from it, not even its schema.
+  app.addHook('onRequest', async (req) => {
+    const url = req.routeOptions.url;
+    if (url === undefined) return; // no such route: the not-found handler answers
+    const policy = policyFor(req.method === 'HEAD' ? 'GET' : req.method, url);
+    const verdict = policy ? decide(policy, req.principal) : 403;
+    if (verdict === 401) throw new AppError('UNAUTHENTICATED');
+    if (verdict === 403) throw new AppError('FORBIDDEN');
+  });
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', ...o.health() }));
   app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {
     const ok = o.ready ? await o.ready().catch(() => false) : true;

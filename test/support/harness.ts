@@ -1,6 +1,6 @@
 import { populationImport } from '../../src/agencies/population/import.ts';
 import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { buildPlatform, type Platform } from '../../src/app/build-platform.ts';
+import { buildPlatform, type BuildOptions, type Platform } from '../../src/app/build-platform.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 import { runningClockFrom } from '../../src/platform/clock.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
@@ -17,10 +17,10 @@ export interface TestPlatform {
 }
 
 /** A whole embedded platform on a fresh database, with the fixture register imported. */
-export async function startTestPlatform(engine: Engine, start = START): Promise<TestPlatform> {
+export async function startTestPlatform(engine: Engine, start = START, extra: Partial<BuildOptions> = {}): Promise<TestPlatform> {
   const t = await freshDb(engine);
   const clock = runningClockFrom(new Date(start));
-  const p = await buildPlatform({ db: t.db, clock, tokenSecret: 'test-secret-that-is-long-enough-0123456789', log: makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const p = await buildPlatform({ db: t.db, clock, tokenSecret: 'test-secret-that-is-long-enough-0123456789', log: makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...extra });
   await t.db.transaction(async (tx) => {
     const imp = populationImport(clock.now());
     await imp.apply(tx, [...households, ...citizens]);
