@@ -56,6 +56,10 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { tokens: o.tokens });
+  // Access log: the route's pattern (never the URL as sent: it could carry what a client put there), the status, the time.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ method: req.method, route: req.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   // Before validation, so a caller who may not use a route learns nothing from it, not even its schema.
   app.addHook('onRequest', async (req) => {
     const url = req.routeOptions.url;

@@ -12,8 +12,8 @@ export type { Logger };
  * Structured JSON logs. Log ids (dossier, message, procedure), types and outcomes only: never a
  * payload, a declaration, a name or a PIN. The redaction list is a second line of defence.
  */
-export function makeLogger(opts: { level?: string; name?: string } = {}): Logger {
-  return pino({
+export function makeLogger(opts: { level?: string; name?: string; destination?: { write(line: string): void } } = {}): Logger {
+  const options = {
     name: opts.name ?? 'lienthong',
     level: opts.level ?? process.env.LOG_LEVEL ?? 'info',
     serializers: { err: safeError, error: safeError },
@@ -24,5 +24,6 @@ export function makeLogger(opts: { level?: string; name?: string } = {}): Logger
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }

@@ -145,6 +145,7 @@ export class PartRuntime {
       await handler(tx, env, this.context(tx, env.dossierId, env.id, () => (sent = true)));
     });
     if (sent) this.relay.kick();
+    if (!duplicate) this.deps.log.debug({ part: this.name, messageId: env.id, type: env.type, sender: env.sender, dossierId: env.dossierId }, 'message applied');
     return duplicate ? 'duplicate' : 'applied';
   }
 }
