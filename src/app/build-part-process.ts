@@ -18,7 +18,7 @@ import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
 import { openPostgres } from '../platform/db/pg-db.ts';
 import type { Logger } from '../platform/log/logger.ts';
 import type { PartDeps, PartRuntime, Signing } from '../platform/messaging/part-runtime.ts';
-import { Metrics } from '../platform/metrics.ts';
+import { Metrics, PROCEDURE_DURATIONS_SQL, type ProcedureDuration } from '../platform/metrics.ts';
 import { buildHttpApp } from './http-app.ts';
 
 /** What runs in one process of distributed mode: one part, or the portal (the hub's HTTP front). */
@@ -72,7 +72,10 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
   const db = openPostgres(o.databaseUrl, 10, (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'));
   let transport: NatsTransport | HttpAgencyTransport | undefined;
   let lag: () => Promise<number> = async () => 0;
-  const metrics = new Metrics(async () => ({ [part]: await lag() }));
+  const metrics = new Metrics(
+    async () => ({ [part]: await lag() }),
+    part === 'hub' ? () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [o.clock.now().toISOString()]) : undefined,
+  );
   try {
     await migrate(db, MIGRATIONS[part]);
     if (o.agencyHttp && part === 'hub') throw new Error('only an agency can run behind the HTTP contract');

@@ -25,7 +25,7 @@ import { identity, type IdentityService, type OidcOptions } from '../identity/in
 import { randomBytes } from 'node:crypto';
 import { AuditTrail, type AuditKeys } from '../platform/audit/audit-trail.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
-import { Metrics } from '../platform/metrics.ts';
+import { Metrics, PROCEDURE_DURATIONS_SQL, type ProcedureDuration } from '../platform/metrics.ts';
 import type { FastifyInstance } from 'fastify';
 
 export interface BuildOptions {
@@ -80,7 +80,10 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   await migrateAll(db);
   const transport = new InProcessTransport();
   let parts: PartRuntime[] = [];
-  const metrics = new Metrics(async () => Object.fromEntries(await Promise.all(parts.map(async (p) => [p.name, await p.relay.backlog()] as const))));
+  const metrics = new Metrics(
+    async () => Object.fromEntries(await Promise.all(parts.map(async (p) => [p.name, await p.relay.backlog()] as const))),
+    () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [opts.clock.now().toISOString()]),
+  );
   const deps = { db, transport, clock: opts.clock, log, metrics };
   const calendar = opts.calendar ?? new WorkingCalendar();
   const h = hub.create(deps, calendar);

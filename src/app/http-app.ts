@@ -1,5 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { TokenService } from '../platform/auth/tokens.ts';
 import { authPlugin } from '../platform/http/auth.ts';
@@ -22,6 +24,25 @@ export interface HttpAppOptions {
   readonly routes: readonly FastifyPluginAsync[];
   /** Served at /metrics in the Prometheus text format. */
   readonly metrics?: Metrics;
+  /** Dossier submissions a caller may make per minute (LIENTHONG_SUBMISSIONS_PER_MINUTE; 0: no limit). */
+  readonly submissionsPerMinute?: number;
+  /** Sign-in attempts an address may make per minute (LIENTHONG_SIGN_IN_PER_MINUTE; 0: no limit). */
+  readonly signInsPerMinute?: number;
+}
+
+const SIGN_IN_ROUTES = new Set(['/api/v1/auth/officer/sign-in', '/api/v1/auth/token', '/idp/interaction/:uid/login']);
+
+/** The rate limit a route gets, if any: sign-in per address, submissions per caller. */
+function rateLimitOf(url: string, methods: string[], limits: { submissions: number; signIns: number }) {
+  if (!methods.includes('POST')) return undefined;
+  if (SIGN_IN_ROUTES.has(url) && limits.signIns > 0) return { max: limits.signIns, timeWindow: 60_000 };
+  if (url === '/api/v1/dossiers' && limits.submissions > 0)
+    return {
+      max: limits.submissions,
+      timeWindow: 60_000,
+      keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers.authorization ?? req.ip),
+    };
+  return undefined;
 }
 
 /**
@@ -36,8 +57,14 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(typeboxValidatorCompiler);
   installErrorHandler(app);
+  const limits = {
+    submissions: o.submissionsPerMinute ?? Number(process.env.LIENTHONG_SUBMISSIONS_PER_MINUTE ?? 300),
+    signIns: o.signInsPerMinute ?? Number(process.env.LIENTHONG_SIGN_IN_PER_MINUTE ?? 20),
+  };
   // Deny by default: a route nobody decided about does not start (route-policies.ts).
   app.addHook('onRoute', (r) => {
+    const limit = rateLimitOf(r.url, [r.method].flat(), limits);
+    if (limit) r.config = { ...(r.config as object), rateLimit: limit } as typeof r.config;
     for (const m of [r.method].flat()) {
       if (m === 'HEAD') continue;
       if (!policyFor(m, r.url)) throw new Error(`no authorisation policy for ${m} ${r.url}: add it to src/app/route-policies.ts`);
@@ -55,6 +82,21 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Security headers on every answer; the documentation's inline script and style are allowed by their hashes.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...app.swaggerCSP.script],
+        styleSrc: ["'self'", ...app.swaggerCSP.style],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  // Sign-in is rate-limited per address (with the account lock-out behind it); submissions per caller.
+  await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { tokens: o.tokens });
   // Access log: the route's pattern (never the URL as sent: it could carry what a client put there), the status, the time.
   app.addHook('onResponse', async (req, reply) => {

@@ -44,6 +44,7 @@ export const MESSAGE_TYPES = {
     to: ['population'],
   },
   'social-security.death-benefits.requested': { schema: ss.DeathBenefitsRequested, from: ['hub'], to: ['social-security'] },
+  'social-security.voluntary-si.requested': { schema: ss.VoluntarySiRequested, from: ['hub'], to: ['social-security'] },
   'procedure.completed': { schema: proc.ProcedureCompleted, ...AGENCY_TO_HUB },
   'procedure.rejected': { schema: proc.ProcedureRejected, ...AGENCY_TO_HUB },
   'procedure.in-review': { schema: proc.ProcedureInReview, ...AGENCY_TO_HUB },

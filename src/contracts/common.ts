@@ -39,5 +39,7 @@ export const PersonFactsSchema = Type.Object({
   dateOfDeath: Type.Optional(Type.Union([IsoDateSchema, Type.Null()])),
   householdId: Type.Union([Type.String(), Type.Null()]),
   address: Type.Union([AddressSchema, Type.Null()]),
+  /** The ethnic group the register records (e.g. Kinh, Tày, Khmer), if any: social security checks an ethnic-minority claim against it. */
+  ethnicity: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type PersonFacts = Static<typeof PersonFactsSchema>;

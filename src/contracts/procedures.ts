@@ -1,6 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { AddressSchema, IsoDateSchema, PinSchema } from './common.ts';
 import { DeathBenefitsResult, DeathRegistrationResult, ResidenceDeregistrationResult } from './death-results.ts';
+import { VoluntarySiRegistrationResult } from './voluntary-si-results.ts';
 
 export const BirthRegistrationResult = Type.Object({
   pin: PinSchema,
@@ -40,6 +41,7 @@ export const PROCEDURE_RESULTS = {
   'death-registration': DeathRegistrationResult,
   'residence-deregistration': ResidenceDeregistrationResult,
   'death-benefits': DeathBenefitsResult,
+  'voluntary-si-registration': VoluntarySiRegistrationResult,
 } as const satisfies Record<string, TSchema>;
 
 export type ProcedureCode = keyof typeof PROCEDURE_RESULTS;

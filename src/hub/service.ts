@@ -9,7 +9,7 @@ import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
 import { validate } from '../platform/validation.ts';
 import type { HubEngine } from './engine.ts';
 import { GROUPS } from './groups/catalogue.ts';
-import { wantedProcedures } from './groups/group.ts';
+import { declarantOf, wantedProcedures } from './groups/group.ts';
 import { hubStore as store } from './store.ts';
 import type { SupplementAnswered, Supplements } from './supplements.ts';
 import { dossierView, type DossierView } from './view.ts';
@@ -52,8 +52,9 @@ export class HubService {
     const now = this.clock.now();
     const today = vnDateOf(now);
     const ruleErrors: FieldError[] = def.check(declaration, today);
-    if (principal.kind === 'citizen' && (declaration as { declarant: { pin: string } }).declarant.pin !== principal.pin)
-      ruleErrors.push(fieldError('declaration.declarant.pin', 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));
+    const declarant = declarantOf(def, declaration);
+    if (principal.kind === 'citizen' && declarant.pin !== principal.pin)
+      ruleErrors.push(fieldError(declarant.path, 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));
     if (ruleErrors.length) throw new AppError('VALIDATION_FAILED', ruleErrors);
 
     const subject = subjectOf(principal);

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', vi: 'Yêu cầu quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'Send JSON (application/json).', vi: 'Hãy gửi dữ liệu JSON (application/json).' },
+  RATE_LIMITED: { status: 429, en: 'Too many requests; wait a minute and try again.', vi: 'Quá nhiều yêu cầu; vui lòng chờ một phút rồi thử lại.' },
   NOT_READY: { status: 503, en: 'The platform is starting; try again shortly.', vi: 'Hệ thống đang khởi động; vui lòng thử lại sau.' },
   INTERNAL: { status: 500, en: 'An internal error occurred.', vi: 'Đã xảy ra lỗi hệ thống.' },
   SIGN_IN_FAILED: {

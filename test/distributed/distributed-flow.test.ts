@@ -20,7 +20,7 @@ import { makeLogger } from '../../src/platform/log/logger.ts';
 import { signEnvelope } from '../../src/platform/signing/envelope-signing.ts';
 import { generateSigningKey, privateKeyFrom } from '../../src/platform/signing/keys.ts';
 import { postgresReachable, SERVER_URL } from '../support/databases.ts';
-import { birthDeclaration, citizens, DEATH, deathDeclaration, households, PEOPLE, siRecords } from '../support/fixtures.ts';
+import { birthDeclaration, citizens, DEATH, deathDeclaration, households, PEOPLE, siRecords, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
 import { START, eventually } from '../support/harness.ts';
 import { NATS_URL, natsAvailable, uniquePrefix } from '../support/nats.ts';
 
@@ -98,6 +98,9 @@ if (servers) {
       assert.equal(residence!.result.householdId, 'HH-35-0001');
       assert.equal(card!.result.cardNumber, `TE135${card!.result.siCode}`);
       assert.equal(card!.result.validTo, '2031-09-30');
+      const hubMetrics = await (await fetch(`${d.urls.hub}/metrics`)).text();
+      assert.match(hubMetrics, /lienthong_procedure_duration_seconds\{procedure="hi-card",status="completed",quantile="0.95"\} \d/);
+      assert.match(hubMetrics, /lienthong_procedures_ended_last_hour\{procedure="birth-registration",status="completed"\} 1/);
       for (const r of ['portal', 'hub', 'population', 'civil-registry', 'social-security'] as const) {
         const h = (await (await fetch(`${d.urls[r]}/health`)).json()) as { process: string; bus: string };
         assert.deepEqual([h.process, h.bus], [r, 'nats']);
@@ -128,6 +131,29 @@ if (servers) {
       ]);
       const kinds = dossier.procedures[2]!.result!.decisions!.map((x) => x.kind).sort();
       assert.deepEqual(kinds, ['funeral-allowance', 'stop-monthly-payments', 'survivor-monthly']);
+    });
+
+    test('a voluntary-SI registration completes across the processes: an SI code, the amount due, a payment QR', async () => {
+      const me = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: VOLUNTARY.newcomer });
+      const res = await fetch(`${d.portalUrl}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${me}`, 'content-type': 'application/json', 'idempotency-key': 'dist-vsi-1' },
+        body: JSON.stringify({ group: 'voluntary-si', declaration: voluntarySiDeclaration() }),
+      });
+      assert.equal(res.status, 202);
+      const { id } = (await res.json()) as { id: string };
+      const dossier = await eventually(async () => {
+        const b = (await (await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${me}` } })).json()) as {
+          status: string;
+          procedures: { result: { siCode: string; contribution: { amountDue: number; dueBy: string }; payment: { qrPayload: string } } | null }[];
+        };
+        return ['completed', 'rejected', 'partially-completed'].includes(b.status) ? b : undefined;
+      }, `voluntary-SI dossier ${id}`, 60_000);
+      assert.equal(dossier.status, 'completed');
+      const r = dossier.procedures[0]!.result!;
+      assert.match(r.siCode, /^35\d{8}$/);
+      assert.deepEqual([r.contribution.amountDue, r.contribution.dueBy], [297_000, '2025-02-28'], 'the same amount as in embedded mode');
+      assert.ok(r.payment.qrPayload.startsWith('000201010212'));
     });
 
     test('forged, unsigned, wrong-type and replayed messages are rejected and never applied', async () => {

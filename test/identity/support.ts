@@ -44,7 +44,8 @@ export async function startIdentity(engine: Engine, o: { oidc?: OidcOptions; ext
   await migrate(t.db, auditMigrations);
   await migrate(t.db, id.migrations);
   const root = await id.service.createOfficer({ username: 'root', agency: 'hub', role: 'it-operator', area: { provinceCode: '01' } }, { kind: 'operator', id: 'test' });
-  const app = await buildHttpApp({ log, tokens, title: 'identity test', health: () => ({}), routes: [...id.routes, ...(o.extraRoutes?.(audit) ?? [])] });
+  // Each test signs in far more often than a person would: the per-address limit is tested in test/security.
+  const app = await buildHttpApp({ log, tokens, title: 'identity test', health: () => ({}), signInsPerMinute: 0, routes: [...id.routes, ...(o.extraRoutes?.(audit) ?? [])] });
   return {
     app,
     db: t.db,

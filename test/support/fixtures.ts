@@ -1,4 +1,5 @@
 import type { CitizenRecord, HouseholdRecord } from '../../src/contracts/imports/population.ts';
+import type { PoorHouseholdRecord } from '../../src/contracts/imports/poor-households.ts';
 import type { SiRecord } from '../../src/contracts/imports/si-records.ts';
 
 /**
@@ -36,6 +37,21 @@ export const DEATH = {
   unknown: '035050999999', // in no register
 } as const;
 
+/** People for the voluntary SI flows (test/flows/voluntary-si-flow.test.ts). */
+export const VOLUNTARY = {
+  newcomer: '035197000031', // woman born 1997, Kinh, no SI record: a code is issued
+  withCode: '035088000032', // man born 1988, SI code 3500000232, 12 voluntary months in 2019
+  nearPoor: '035190000033', // woman born 1990, her household HH-35-0010 is on the 2025 near-poor list
+  notNearPoor: '035091000034', // man born 1991, HH-35-0011, on no list
+  ethnic: '035185000035', // woman born 1985, Tày, HH-35-0012
+} as const;
+
+/** The 2025 certified list of poor and near-poor households (imported into social security). */
+export const poorHouseholds: PoorHouseholdRecord[] = [
+  { householdId: 'HH-35-0010', category: 'near-poor', validFrom: '2025-01-01', validTo: '2025-12-31', decision: 'QĐ 01/QĐ-UBND 2024 (fixture)' },
+  { householdId: 'HH-35-0011', category: 'near-poor', validFrom: '2023-01-01', validTo: '2023-12-31' },
+];
+
 const hanam = (line: string) => ({ provinceCode: '35', districtCode: '347', communeCode: '13366', line });
 
 export const households: HouseholdRecord[] = [
@@ -47,16 +63,20 @@ export const households: HouseholdRecord[] = [
   { type: 'household', id: 'HH-35-0005', address: hanam('Thôn 6, xã Thanh Phong'), headPin: DEATH.supplementPensioner },
   { type: 'household', id: 'HH-35-0006', address: hanam('Thôn 7, xã Thanh Phong'), headPin: DEATH.expiryPensioner },
   { type: 'household', id: 'HH-35-0007', address: hanam('Thôn 8, xã Thanh Phong'), headPin: DEATH.quietSon },
+  { type: 'household', id: 'HH-35-0009', address: hanam('Thôn 9, xã Thanh Phong'), headPin: VOLUNTARY.newcomer },
+  { type: 'household', id: 'HH-35-0010', address: hanam('Thôn 10, xã Thanh Phong'), headPin: VOLUNTARY.nearPoor },
+  { type: 'household', id: 'HH-35-0011', address: hanam('Thôn 11, xã Thanh Phong'), headPin: VOLUNTARY.notNearPoor },
+  { type: 'household', id: 'HH-35-0012', address: hanam('Thôn 12, xã Thanh Phong'), headPin: VOLUNTARY.ethnic },
 ];
 
-const c = (pin: string, fullName: string, sex: 'male' | 'female', dateOfBirth: string, householdId: string | null, status: 'alive' | 'deceased' = 'alive'): CitizenRecord => ({
+const c = (pin: string, fullName: string, sex: 'male' | 'female', dateOfBirth: string, householdId: string | null, status: 'alive' | 'deceased' = 'alive', ethnicity = 'Kinh'): CitizenRecord => ({
   type: 'citizen',
   pin,
   fullName,
   sex,
   dateOfBirth,
   householdId,
-  ethnicity: 'Kinh',
+  ethnicity,
   status,
   ...(status === 'deceased' ? { dateOfDeath: '2024-12-01' } : {}),
 });
@@ -83,6 +103,11 @@ export const citizens: CitizenRecord[] = [
   c(DEATH.twicePensioner, 'Vương Văn Sơn', 'male', '1948-04-04', 'HH-35-0007'),
   c(DEATH.quietPensioner, 'Mai Thị Tâm', 'female', '1938-12-12', 'HH-35-0007'),
   c(DEATH.quietSon, 'Vương Văn Quang', 'male', '1968-05-05', 'HH-35-0007'),
+  c(VOLUNTARY.newcomer, 'Đặng Thị Hồng', 'female', '1997-04-12', 'HH-35-0009'),
+  c(VOLUNTARY.withCode, 'Lý Văn Toàn', 'male', '1988-10-10', HH_HANAM),
+  c(VOLUNTARY.nearPoor, 'Trịnh Thị Hạnh', 'female', '1990-06-06', 'HH-35-0010'),
+  c(VOLUNTARY.notNearPoor, 'Cao Văn Kiên', 'male', '1991-03-03', 'HH-35-0011'),
+  c(VOLUNTARY.ethnic, 'Hoàng Thị Mỷ', 'female', '1985-08-08', 'HH-35-0012', 'alive', 'Tày'),
 ];
 
 const compulsory = (from: string, to: string, monthlySalary: number) => ({ from, to, scheme: 'compulsory' as const, monthlySalary });
@@ -111,7 +136,20 @@ export const siRecords: SiRecord[] = [
     lumpSumTaken: false,
   },
   ...deathSiRecords,
+  { pin: VOLUNTARY.withCode, siCode: '3500000232', periods: [{ from: '2019-01', to: '2019-12', scheme: 'voluntary', monthlySalary: 1_500_000 }], pension: null, reserved: true, awaitingPensionAge: false, lumpSumTaken: false },
 ];
+
+/** A clean voluntary SI registration by the newcomer: monthly, 1,500,000 from February 2025, no support claim. */
+export function voluntarySiDeclaration(over: Record<string, unknown> = {}) {
+  return {
+    participant: { pin: VOLUNTARY.newcomer, phone: '0912345678', email: 'hong@example.vn' },
+    monthlyIncome: 1_500_000,
+    paymentMethod: 'monthly',
+    startMonth: '2025-02',
+    supportGroup: 'other',
+    ...over,
+  };
+}
 
 /** A clean birth declaration by the mother; override what a test needs. */
 export function birthDeclaration(over: Record<string, unknown> = {}) {

@@ -13,6 +13,7 @@ export interface CitizenRow {
   district_code: string | null;
   commune_code: string | null;
   address_line: string | null;
+  ethnicity?: string | null;
 }
 
 export function factsOf(c: CitizenRow): PersonFacts {
@@ -33,6 +34,7 @@ export function factsOf(c: CitizenRow): PersonFacts {
     ...(c.status === 'deceased' ? { dateOfDeath: c.date_of_death } : {}),
     householdId: c.household_id,
     address,
+    ...(c.ethnicity !== undefined ? { ethnicity: c.ethnicity } : {}),
   };
 }
 
@@ -41,7 +43,7 @@ export const populationStore = {
   async citizens(tx: Queryable, pins: string[]): Promise<Map<string, CitizenRow>> {
     const rows = await tx.query<CitizenRow>(
       `SELECT c.pin, c.full_name, c.sex, c.date_of_birth::text AS date_of_birth, c.household_id, c.status,
-              c.date_of_death::text AS date_of_death,
+              c.date_of_death::text AS date_of_death, c.ethnicity,
               h.province_code, h.district_code, h.commune_code, h.address_line
        FROM population.citizens c LEFT JOIN population.households h ON h.id = c.household_id
        WHERE c.pin = ANY($1::text[])`,

@@ -111,5 +111,41 @@ export const socialSecurityMigrations: SchemaMigrations = {
           last_number integer NOT NULL
         );`,
     },
+    {
+      version: 3,
+      name: 'voluntary SI: poor-household lists, registrations with the amount due and payment reference',
+      sql: `
+        -- The certified lists of poor and near-poor households (Decree 07/2021/ND-CP), imported from the labour authority.
+        CREATE TABLE social_security.poor_households (
+          household_id text NOT NULL,
+          valid_from date NOT NULL,
+          valid_to date NOT NULL,
+          category text NOT NULL CHECK (category IN ('poor', 'near-poor')),
+          decision text,
+          PRIMARY KEY (household_id, valid_from)
+        );
+        -- One row per registration (dossier): what is due, by when, under which reference; the payment state is VSS's.
+        CREATE TABLE social_security.voluntary_registrations (
+          dossier_id uuid PRIMARY KEY,
+          pin text NOT NULL REFERENCES social_security.insured(pin),
+          si_code text NOT NULL,
+          reference text NOT NULL UNIQUE,
+          method text NOT NULL,
+          monthly_income bigint NOT NULL,
+          support_group text NOT NULL,
+          period_from text NOT NULL,
+          period_to text NOT NULL,
+          months integer NOT NULL,
+          supported_months integer NOT NULL,
+          amount_due bigint NOT NULL,
+          due_by date NOT NULL,
+          status text NOT NULL CHECK (status IN ('awaiting-payment', 'paid', 'suspended')),
+          registered_on date NOT NULL,
+          decision jsonb NOT NULL,
+          result jsonb NOT NULL,
+          updated_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX social_security_voluntary_pin ON social_security.voluntary_registrations (pin);`,
+    },
   ],
 };

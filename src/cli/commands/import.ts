@@ -1,15 +1,17 @@
 import { populationImport } from '../../agencies/population/import.ts';
 import { siRecordsImport } from '../../agencies/social-security/import.ts';
+import { poorHouseholdsImport } from '../../agencies/social-security/poor-households-import.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { importJsonl, type ImportReport, type ImportTarget } from '../../platform/import/jsonl-import.ts';
 import { progressBar } from '../progress.ts';
 
-export const IMPORT_KINDS = ['population', 'si-records'] as const;
+export const IMPORT_KINDS = ['population', 'si-records', 'poor-households'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function importTarget(kind: ImportKind, clock: Clock): ImportTarget<unknown> {
-  return (kind === 'population' ? populationImport(clock.now()) : siRecordsImport()) as ImportTarget<unknown>;
+  const targets = { population: () => populationImport(clock.now()), 'si-records': () => siRecordsImport(), 'poor-households': () => poorHouseholdsImport() };
+  return targets[kind]() as ImportTarget<unknown>;
 }
 
 /** Imports one file with a progress bar and prints what happened, bad lines by number and field. */

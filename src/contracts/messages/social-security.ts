@@ -1,5 +1,6 @@
 import Type from 'typebox';
-import { AddressSchema, IsoDateSchema, PinSchema, SexSchema } from '../common.ts';
+import { AddressSchema, IsoDateSchema, PersonFactsSchema, PinSchema, SexSchema } from '../common.ts';
+import { VOLUNTARY_PAYMENT_METHODS, VOLUNTARY_SUPPORT_GROUPS } from '../declarations/voluntary-si.ts';
 import { BankAccountSchema, DeclaredRelative, DEATH_CAUSES, SURVIVOR_BENEFIT_CHOICES } from '../declarations/death.ts';
 
 /** hub → social-security: SI code and HI card for a child under 6 (seed 003 steps 3–4). */
@@ -39,4 +40,22 @@ export const DeathBenefitsRequested = Type.Object({
   receivedOn: IsoDateSchema,
   /** Settlement due: 15 days from receipt of the complete file (Law on SI 2014 art. 112). */
   deadline: IsoDateSchema,
+});
+
+/**
+ * hub → social-security: register a voluntary SI participant (online service 602e; Decision 49/QD-BHXH 2023):
+ * the declaration as checked at the edge, with the register's facts on the participant (identity confirmed,
+ * household and ethnicity for the support claim).
+ */
+export const VoluntarySiRequested = Type.Object({
+  procedure: Type.Literal('voluntary-si-registration'),
+  participant: Type.Object({ ...PersonFactsSchema.properties, phone: Type.String(), email: Type.String() }),
+  monthlyIncome: Type.Integer({ minimum: 1 }),
+  paymentMethod: Type.Enum(VOLUNTARY_PAYMENT_METHODS),
+  years: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  missingMonths: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  startMonth: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }),
+  supportGroup: Type.Enum(VOLUNTARY_SUPPORT_GROUPS),
+  /** The day the hub received the registration: lump sums are due, and discounted or compounded, to it. */
+  receivedOn: IsoDateSchema,
 });

@@ -66,9 +66,21 @@ export interface GroupDefinition<D> {
   readonly peopleToVerify: (declaration: D) => PersonToVerify[];
   /** Rules that need the register's facts (e.g. the household chosen exists). */
   readonly checkVerified: (declaration: D, people: Readonly<Record<string, PersonFacts>>) => FieldIssue[];
+  /**
+   * The PIN of the citizen who files the declaration (a citizen may only file as themself).
+   * Default: `declaration.declarant.pin`; a group whose form has no declarant (voluntary SI: the participant) says
+   * where the PIN is (`path`, for the field error) and reads it (`pin`).
+   */
+  readonly declarant?: { readonly path: string; readonly pin: (declaration: D) => string };
   /** PINs of the citizens who may follow the dossier. */
   readonly parties: (declaration: D) => string[];
   readonly procedures: readonly ProcedureDefinition<D>[];
+}
+
+/** Who files a declaration, and where their PIN stands: the group's `declarant`, else `declaration.declarant.pin`. */
+export function declarantOf<D>(group: GroupDefinition<D>, declaration: D): { path: string; pin: string } {
+  if (group.declarant) return { path: group.declarant.path, pin: group.declarant.pin(declaration) };
+  return { path: 'declaration.declarant.pin', pin: (declaration as { declarant: { pin: string } }).declarant.pin };
 }
 
 export function issue(path: string, code: string, reason: string, reasonVi: string): FieldIssue {

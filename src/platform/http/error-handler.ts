@@ -17,6 +17,7 @@ export function errorBody(code: ErrorCode, fields: readonly FieldError[] = [], d
 function fromFastify(e: FastifyError): { code: ErrorCode; detail?: string } | null {
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { code: 'UNSUPPORTED_MEDIA_TYPE' };
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'PAYLOAD_TOO_LARGE' };
+  if (e.statusCode === 429) return { code: 'RATE_LIMITED' };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { code: 'VALIDATION_FAILED', detail: e.message };
   return null;
 }
