@@ -3,8 +3,8 @@ import type { VoluntarySiDeclaration } from '../../contracts/declarations/volunt
 import { monthOf, type IsoDate, type IsoMonth } from '../../kernel/dates.ts';
 // A pure rule (no I/O, no state) that social security owns and applies again to what it receives: imported here
 // so the citizen learns at once that the income is out of bounds, as the death group does with its 90-day limit.
-import { checkVoluntaryIncome } from '../../agencies/social-security/domain/voluntary-income.ts';
-import { addMonths, monthsBetween } from '../../agencies/social-security/domain/voluntary-months.ts';
+import { checkVoluntaryIncome } from '../../kernel/rules/voluntary-income.ts';
+import { addMonths, monthsBetween } from '../../kernel/rules/voluntary-months.ts';
 import { issue, type PersonToVerify } from './group.ts';
 
 type D = VoluntarySiDeclaration;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isoDate } from '../../../kernel/dates.ts';
-import { isoMonth } from './voluntary-months.ts';
+import { isoMonth } from '../../../kernel/rules/voluntary-months.ts';
 import {
   isPaymentMethod,
   nextRenewal,

@@ -29,11 +29,11 @@
  * 20% × 330,000 = 66,000, due 264,000 by 2025-08-31.
  */
 import { isIsoDate, monthOf, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
-import { checkVoluntaryIncome, type IncomeBounds, type IncomeProblem } from './voluntary-income.ts';
+import { checkVoluntaryIncome, type IncomeBounds, type IncomeProblem } from '../../../kernel/rules/voluntary-income.ts';
 import { compoundFactor, discountFactor, fundRateForPaymentOn, type FundRate } from './voluntary-interest-rates.ts';
-import { voluntaryLawAt } from './voluntary-law.ts';
-import { applyBasisPoints } from './voluntary-money.ts';
-import { addMonths, firstDayOf, lastDayOf, monthRange, monthsBetween } from './voluntary-months.ts';
+import { voluntaryLawAt } from '../../../kernel/rules/voluntary-law.ts';
+import { applyBasisPoints } from '../../../kernel/rules/voluntary-money.ts';
+import { addMonths, firstDayOf, lastDayOf, monthRange, monthsBetween } from '../../../kernel/rules/voluntary-months.ts';
 import { supportForPayment, type SupportGroup } from './voluntary-support.ts';
 
 export const PAYMENT_METHODS = ['monthly', '3-months', '6-months', '12-months', 'advance-years', 'missing-period'] as const;

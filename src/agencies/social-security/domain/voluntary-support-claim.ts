@@ -22,7 +22,7 @@
 import type { FieldIssue } from '../../../contracts/common.ts';
 import type { IsoMonth } from '../../../kernel/dates.ts';
 import type { SupportGroup } from './voluntary-support.ts';
-import { monthsBetween } from './voluntary-months.ts';
+import { monthsBetween } from '../../../kernel/rules/voluntary-months.ts';
 
 export const FIRST_SUPPORTED_MONTH = '2018-01';
 export const MAJORITY_ETHNICITY = 'Kinh';

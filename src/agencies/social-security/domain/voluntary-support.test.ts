@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isoDate } from '../../../kernel/dates.ts';
-import { isoMonth, monthRange } from './voluntary-months.ts';
+import { isoMonth, monthRange } from '../../../kernel/rules/voluntary-months.ts';
 import {
   highestSupportRate,
   isSupportGroup,

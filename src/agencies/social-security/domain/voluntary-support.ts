@@ -32,9 +32,9 @@
 import type { IsoDate, IsoMonth } from '../../../kernel/dates.ts';
 import { EffectiveTable, type RuleVersion } from '../../../kernel/rules/effective-dated.ts';
 import { ruralPovertyLineAt } from '../../../kernel/rules/rural-poverty-line.ts';
-import { divideRoundHalfUp } from './voluntary-money.ts';
-import { firstDayOf, monthsBetween } from './voluntary-months.ts';
-import { voluntaryLawAt } from './voluntary-law.ts';
+import { divideRoundHalfUp } from '../../../kernel/rules/voluntary-money.ts';
+import { firstDayOf, monthsBetween } from '../../../kernel/rules/voluntary-months.ts';
+import { voluntaryLawAt } from '../../../kernel/rules/voluntary-law.ts';
 
 /** Support groups, in tie-break order (the first group with the highest rate is the one recorded). */
 export const SUPPORT_GROUPS = ['poor', 'near-poor', 'ethnic-minority', 'island-commune', 'other'] as const;

@@ -14,8 +14,8 @@
  * Example: voluntaryLawAt(isoDate('2025-06-30')).version === 'si-law-2014';
  *          voluntaryLawAt(isoDate('2025-07-01')).value.contributionBp === 2_200.
  */
-import type { IsoDate } from '../../../kernel/dates.ts';
-import { EffectiveTable, type RuleVersion } from '../../../kernel/rules/effective-dated.ts';
+import type { IsoDate } from '../dates.ts';
+import { EffectiveTable, type RuleVersion } from './effective-dated.ts';
 
 export interface VoluntaryLaw {
   /** Contribution rate in basis points of the chosen monthly income. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addMonths, firstDayOf, isIsoMonth, isoMonth, lastDayOf, monthRange, monthsBetween, viDate } from './voluntary-months.ts';
-import { isoDate } from '../../../kernel/dates.ts';
+import { isoDate } from '../dates.ts';
 
 test('month arithmetic across year ends', () => {
   assert.equal(addMonths(isoMonth('2025-11'), 3), '2026-02');

@@ -4,7 +4,7 @@
  * Example: addMonths(isoMonth('2025-11'), 3) === '2026-02'; monthsBetween('2025-06', '2025-08') === 2;
  *          monthRange(isoMonth('2025-12'), 2) → ['2025-12', '2026-01']; firstDayOf('2025-07') === '2025-07-01'.
  */
-import { lastDayOfMonth, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
+import { lastDayOfMonth, type IsoDate, type IsoMonth } from '../dates.ts';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDate } from '../../../kernel/dates.ts';
+import { isoDate } from '../dates.ts';
 import { voluntaryLawAt } from './voluntary-law.ts';
 
 for (const [date, version, basis] of [

@@ -18,10 +18,10 @@
  *  - start 2024-07 → ceiling 20 × 2,340,000 = 46,800,000
  *  - start 2027-01 → floor 2,200,000; an income of 1,500,000 gives 'income-below-floor'.
  */
-import type { FieldError } from '../../../kernel/errors.ts';
-import { baseSalaryAt } from '../../../kernel/rules/base-salary.ts';
-import { ruralPovertyLineAt } from '../../../kernel/rules/rural-poverty-line.ts';
-import type { IsoDate, IsoMonth } from '../../../kernel/dates.ts';
+import type { FieldError } from '../errors.ts';
+import { baseSalaryAt } from './base-salary.ts';
+import { ruralPovertyLineAt } from './rural-poverty-line.ts';
+import type { IsoDate, IsoMonth } from '../dates.ts';
 import { formatVnd } from './voluntary-money.ts';
 import { firstDayOf, viDate } from './voluntary-months.ts';
 import { voluntaryLawAt } from './voluntary-law.ts';
