@@ -86,12 +86,12 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   );
   const deps = { db, transport, clock: opts.clock, log, metrics };
   const calendar = opts.calendar ?? new WorkingCalendar();
-  const h = hub.create(deps, calendar);
+  const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
+  const h = hub.create({ ...deps, audit }, calendar);
   const cr = civilRegistry.create(deps);
   parts = [h.runtime, population.create(deps), cr, socialSecurity.create(deps)];
   for (const p of parts) await p.start();
 
-  const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
   // The chain's head is signed and copied to a second store every minute, and at shutdown.
   const anchoring = setInterval(() => void audit.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed')), 60_000);
   anchoring.unref();

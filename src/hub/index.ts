@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { WorkingCalendar } from '../kernel/calendar/index.ts';
 import type { PartDeps } from '../platform/messaging/part-runtime.ts';
@@ -12,11 +13,11 @@ import { Supplements } from './supplements.ts';
 export const hub = {
   name: 'hub' as const,
   migrations: hubMigrations,
-  create(deps: PartDeps & { db: Db }, calendar: WorkingCalendar) {
+  create(deps: PartDeps & { db: Db; audit?: AuditTrail }, calendar: WorkingCalendar) {
     const engine = new HubEngine(calendar);
     let supplements: Supplements | undefined;
     const runtime = new HubRuntime(deps, hubHandlers(engine, deps.log.child({ part: 'hub' })), () => supplements!.expireOverdue());
     supplements = new Supplements(deps.db, runtime, engine, deps.clock);
-    return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements) };
+    return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements, deps.audit) };
   },
 };

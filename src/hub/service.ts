@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import { createHash } from 'node:crypto';
 import { vnDateOf } from '../kernel/dates.ts';
 import { AppError, fieldError, type FieldError } from '../kernel/errors.ts';
@@ -28,6 +29,8 @@ export class HubService {
     private readonly engine: HubEngine,
     private readonly clock: Clock,
     private readonly supplements: Supplements,
+    /** Officers' and agencies' reads of a dossier are recorded here (who looked at my data). */
+    private readonly audit?: AuditTrail,
   ) {}
 
   /** The citizen's answer to a supplement request: the procedure resumes at its agency. */
@@ -98,6 +101,10 @@ export class HubService {
     const view = await this.db.transaction(async (tx) => {
       const d = await store.dossier(tx, id);
       if (!d || !(await maySee(tx, principal, d))) return null;
+      if (this.audit && principal.kind !== 'citizen') {
+        const purpose = `${d.group_code} dossier, read as ${principal.kind === 'officer' ? `${principal.role} of ${principal.agency}` : `system client of ${principal.agency}`}`;
+        for (const pin of await store.parties(tx, id)) await this.audit.record(tx, { actor: principal, action: 'dossier.read', purpose, subjectPin: pin, resource: `dossier/${id}` });
+      }
       return dossierView(d, await store.procedures(tx, id), await store.history(tx, id), this.engine.group(d), vnDateOf(this.clock.now()));
     });
     if (!view) throw new AppError('NOT_FOUND');

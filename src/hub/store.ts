@@ -201,6 +201,11 @@ export const hubStore = {
     );
   },
 
+  /** The citizens named in a dossier (their data is what a reader of the dossier sees). */
+  async parties(tx: Queryable, dossierId: string): Promise<string[]> {
+    return (await tx.query<{ pin: string }>('SELECT pin FROM hub.dossier_parties WHERE dossier_id = $1 ORDER BY pin', [dossierId])).map((r) => r.pin);
+  },
+
   async isParty(tx: Queryable, dossierId: string, pin: string): Promise<boolean> {
     const r = await tx.query('SELECT 1 FROM hub.dossier_parties WHERE dossier_id = $1 AND pin = $2', [dossierId, pin]);
     return r.length > 0;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { engines } from '../support/databases.ts';
-import { PEOPLE } from '../support/fixtures.ts';
+import { birthDeclaration, PEOPLE } from '../support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from '../support/harness.ts';
 
 for (const engine of await engines()) {
@@ -34,6 +34,21 @@ for (const engine of await engines()) {
     test('an officer has no such view; without a token, 401', async () => {
       assert.equal((await view({ kind: 'officer', username: 'x', agency: 'population', role: 'population-officer', provinceCode: null })).statusCode, 403);
       assert.equal((await t.p.app.inject({ method: 'GET', url: '/api/v1/me/data-access' })).statusCode, 401);
+    });
+
+    test('an officer reading a dossier is recorded, and the citizens named in it see that read', async () => {
+      const mother = await t.token({ kind: 'citizen', pin: PEOPLE.mother });
+      const sub = await t.p.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${mother}` }, payload: { group: 'birth', declaration: birthDeclaration({ child: { fullName: 'Lê Minh Đọc', sex: 'male', dateOfBirth: '2025-01-20', placeOfBirth: 'Hà Nam' } }) } });
+      const { id } = sub.json() as { id: string };
+      const oneStop = await t.token({ kind: 'officer', username: 'os-hanam', agency: 'hub', role: 'one-stop-shop-officer', provinceCode: '35' });
+      assert.equal((await t.p.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: { authorization: `Bearer ${oneStop}` } })).statusCode, 200);
+      await t.p.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: { authorization: `Bearer ${mother}` } });
+      const { items } = (await view({ kind: 'citizen', pin: PEOPLE.father })).json() as { items: { by: { id: string }; action: string; purpose: string; resource: string }[] };
+      assert.deepEqual(
+        items.map((i) => [i.by.id, i.action, i.purpose, i.resource]),
+        [['os-hanam', 'dossier.read', 'birth dossier, read as one-stop-shop-officer of hub', `dossier/${id}`]],
+        'the father is named in the dossier; the mother reading her own is not listed',
+      );
     });
 
     test('the trail behind the view is intact', async () => {
