@@ -5,19 +5,13 @@ import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { populationImport } from '../../src/agencies/population/import.ts';
-import { population } from '../../src/agencies/population/index.ts';
-import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { socialSecurity } from '../../src/agencies/social-security/index.ts';
-import { launchDistributed, type Role } from '../../src/cli/distributed/launcher.ts';
+import type { Role } from '../../src/cli/distributed/launcher.ts';
+import { launchTestCluster } from '../support/distributed.ts';
 import { TokenService } from '../../src/platform/auth/tokens.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
 import { openPostgres } from '../../src/platform/db/pg-db.ts';
-import { postgresReachable, SERVER_URL } from '../support/databases.ts';
-import { birthDeclaration, citizens, households, PEOPLE, siRecords } from '../support/fixtures.ts';
-import { START } from '../support/harness.ts';
+import { postgresReachable } from '../support/databases.ts';
+import { birthDeclaration, PEOPLE } from '../support/fixtures.ts';
 import { freePort } from '../support/process.ts';
-import { uniquePrefix } from '../support/nats.ts';
 
 const N = Number(process.env.CHAOS_DOSSIERS ?? 2000);
 const NATS_SERVER = '/usr/sbin/nats-server';
@@ -51,30 +45,12 @@ async function startNats(port: number, store: string): Promise<ChildProcess> {
 if (canRun) {
   test(`chaos: ${N} dossiers, agencies killed with SIGKILL, NATS restarted — every dossier exactly once`, { timeout: 900_000 }, async () => {
     const store = mkdtempSync(join(tmpdir(), 'lienthong-chaos-nats-'));
-    const dir = mkdtempSync(join(tmpdir(), 'lienthong-chaos-'));
     const natsPort = await freePort();
     let nats = await startNats(natsPort, store);
-    const prefix = uniquePrefix();
-    const d = await launchDistributed({
-      serverUrl: SERVER_URL,
-      natsUrl: `nats://127.0.0.1:${natsPort}`,
-      natsPrefix: prefix,
-      dbPrefix: prefix.toLowerCase(),
-      basePort: 20_000 + Math.floor(Math.random() * 20_000),
-      dir,
-      // One client submits all 2,000: lift the per-caller submission limit for this run.
-      env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'warn', LIENTHONG_SUBMISSIONS_PER_MINUTE: '0' },
-      output: () => undefined,
-    });
+    // One client submits all 2,000: lift the per-caller submission limit for this run.
+    const cluster = await launchTestCluster({ natsUrl: `nats://127.0.0.1:${natsPort}`, env: { LIENTHONG_SUBMISSIONS_PER_MINUTE: '0' } });
+    const d = cluster.d;
     try {
-      const pop = openPostgres(d.databaseUrls.population);
-      await migrate(pop, population.migrations);
-      await pop.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
-      await pop.close();
-      const ss = openPostgres(d.databaseUrls['social-security']);
-      await migrate(ss, socialSecurity.migrations);
-      await ss.transaction((tx) => siRecordsImport().apply(tx, siRecords));
-      await ss.close();
       const token = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: PEOPLE.mother });
 
       const ids = new Map<number, string>();
@@ -163,11 +139,9 @@ if (canRun) {
         'one HI card per child',
       );
     } finally {
-      await d.stop();
-      await d.dropDatabases();
+      await cluster.close();
       nats.kill('SIGTERM');
       rmSync(store, { recursive: true, force: true });
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 }

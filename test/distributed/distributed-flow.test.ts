@@ -1,28 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { populationImport } from '../../src/agencies/population/import.ts';
-import { population } from '../../src/agencies/population/index.ts';
-import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { socialSecurity } from '../../src/agencies/social-security/index.ts';
-import { launchDistributed, type Launched } from '../../src/cli/distributed/launcher.ts';
+import type { Launched } from '../../src/cli/distributed/launcher.ts';
 import { makeEnvelope, type Envelope } from '../../src/contracts/envelope.ts';
 import { TokenService } from '../../src/platform/auth/tokens.ts';
 import { natsNames } from '../../src/platform/bus/nats-names.ts';
 import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
 import { openPostgres } from '../../src/platform/db/pg-db.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
 import { signEnvelope } from '../../src/platform/signing/envelope-signing.ts';
 import { generateSigningKey, privateKeyFrom } from '../../src/platform/signing/keys.ts';
-import { postgresReachable, SERVER_URL } from '../support/databases.ts';
-import { birthDeclaration, citizens, DEATH, deathDeclaration, households, PEOPLE, siRecords, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
-import { START, eventually } from '../support/harness.ts';
-import { NATS_URL, natsAvailable, uniquePrefix } from '../support/nats.ts';
+import { postgresReachable } from '../support/databases.ts';
+import { birthDeclaration, DEATH, deathDeclaration, PEOPLE, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
+import { launchTestCluster, type TestCluster } from '../support/distributed.ts';
+import { eventually } from '../support/harness.ts';
+import { NATS_URL, natsAvailable } from '../support/nats.ts';
 
 /**
  * The platform as separate processes — population, civil-registry, social-security, hub, portal —
@@ -34,43 +27,20 @@ if (!servers) console.log('# SKIPPED: distributed-mode suites — they need the 
 
 if (servers) {
   describe('distributed mode: separate processes on PostgreSQL and NATS JetStream', { timeout: 300_000 }, () => {
-    const prefix = uniquePrefix();
-    const dir = mkdtempSync(join(tmpdir(), 'lienthong-dist-'));
+    let cluster: TestCluster;
+    let prefix: string;
     let d: Launched;
     let token: string;
     const logs: string[] = [];
 
     before(async () => {
-      d = await launchDistributed({
-        serverUrl: SERVER_URL,
-        natsUrl: NATS_URL,
-        natsPrefix: prefix,
-        dbPrefix: prefix.toLowerCase(),
-        basePort: 20_000 + Math.floor(Math.random() * 20_000),
-        dir,
-        env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'info' },
-        output: (role, line) => logs.push(`${role} ${line}`),
-      });
-      // Each register gets its records in its own database, as each ministry holds its own.
-      const pop = openPostgres(d.databaseUrls.population);
-      await migrate(pop, population.migrations);
-      await pop.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
-      await pop.close();
-      const ss = openPostgres(d.databaseUrls['social-security']);
-      await migrate(ss, socialSecurity.migrations);
-      await ss.transaction((tx) => siRecordsImport().apply(tx, siRecords));
-      await ss.close();
+      cluster = await launchTestCluster({ env: { LOG_LEVEL: 'info' }, output: (role, line) => logs.push(`${role} ${line}`) });
+      d = cluster.d;
+      prefix = cluster.prefix;
       token = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: PEOPLE.mother });
     });
 
-    after(async () => {
-      await d?.stop();
-      await d?.dropDatabases();
-      const t = await NatsTransport.connect({ url: NATS_URL, prefix, log: makeLogger({ level: 'silent' }) });
-      await t.destroy();
-      await t.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(async () => cluster?.close());
 
     const submit = (declaration: unknown, key: string) =>
       fetch(`${d.portalUrl}/api/v1/dossiers`, {

@@ -1,29 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { populationImport } from '../../src/agencies/population/import.ts';
-import { population } from '../../src/agencies/population/index.ts';
 import { buildPartProcess } from '../../src/app/build-part-process.ts';
 import { runConformance } from '../../src/cli/conformance/conformance.ts';
-import { launchDistributed } from '../../src/cli/distributed/launcher.ts';
+import type { Launched } from '../../src/cli/distributed/launcher.ts';
+import { launchTestCluster, type TestCluster } from '../support/distributed.ts';
 import { makeEnvelope, type Envelope } from '../../src/contracts/envelope.ts';
 import { AGENCIES, PARTS } from '../../src/contracts/parts.ts';
 import { TokenService } from '../../src/platform/auth/tokens.ts';
-import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
 import { runningClockFrom } from '../../src/platform/clock.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
-import { openPostgres } from '../../src/platform/db/pg-db.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
 import { signEnvelope } from '../../src/platform/signing/envelope-signing.ts';
 import { generateSigningKey, privateKeyFrom } from '../../src/platform/signing/keys.ts';
 import { AgencyRegistry } from '../../src/platform/signing/registry.ts';
-import { freshDb, postgresReachable, SERVER_URL } from '../support/databases.ts';
+import { freshDb, postgresReachable } from '../support/databases.ts';
 import { birthDeclaration, citizens, households, PEOPLE } from '../support/fixtures.ts';
 import { START, eventually } from '../support/harness.ts';
-import { NATS_URL, natsAvailable, uniquePrefix } from '../support/nats.ts';
+import { NATS_URL, natsAvailable } from '../support/nats.ts';
 import { freePort } from '../support/process.ts';
 
 /**
@@ -113,13 +107,12 @@ if (servers) {
     });
 
     test('an agency system written from the contract completes the birth group, answering now and later', async () => {
-      const prefix = uniquePrefix();
-      const dir = mkdtempSync(join(tmpdir(), 'lienthong-ext-'));
       const agencyPort = await freePort();
       let mode: 'sync' | 'async' = 'sync';
       let bridgeUrl = '';
       let seq = 0;
-      let launched: Awaited<ReturnType<typeof launchDistributed>> | undefined;
+      let launched: Launched | undefined;
+      let cluster: TestCluster | undefined;
       // A stand-in for a ministry's own system: checks nothing but the contract, issues a card.
       const ministry = await httpServer(agencyPort, async (body) => {
         const req = body as Envelope<{ child: { pin: string; dateOfBirth: string }; initialFacilityCode: string; procedure: string }>;
@@ -144,23 +137,10 @@ if (servers) {
         return { status: 202 };
       });
       try {
-        launched = await launchDistributed({
-          serverUrl: SERVER_URL,
-          natsUrl: NATS_URL,
-          natsPrefix: prefix,
-          dbPrefix: prefix.toLowerCase(),
-          basePort: 20_000 + Math.floor(Math.random() * 20_000),
-          dir,
-          env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'warn' },
-          external: { 'social-security': `http://127.0.0.1:${agencyPort}/` },
-          output: () => undefined,
-        });
+        cluster = await launchTestCluster({ external: { 'social-security': `http://127.0.0.1:${agencyPort}/` } });
+        launched = cluster.d;
         const d = launched;
         bridgeUrl = d.urls['social-security'];
-        const pop = openPostgres(d.databaseUrls.population);
-        await migrate(pop, population.migrations);
-        await pop.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
-        await pop.close();
         const token = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: PEOPLE.mother });
         const run = async (name: string, key: string) => {
           const res = await fetch(`${d.portalUrl}/api/v1/dossiers`, {
@@ -182,13 +162,8 @@ if (servers) {
         const h = (await (await fetch(`${bridgeUrl}/health`)).json()) as { process: string };
         assert.equal(h.process, 'bridge:social-security');
       } finally {
-        await launched?.stop();
-        await launched?.dropDatabases();
-        const t = await NatsTransport.connect({ url: NATS_URL, prefix, log: silent });
-        await t.destroy();
-        await t.close();
+        await cluster?.close();
         await new Promise((r) => ministry.close(r));
-        rmSync(dir, { recursive: true, force: true });
       }
     });
   });

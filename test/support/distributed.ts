@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { populationImport } from '../../src/agencies/population/import.ts';
+import { population } from '../../src/agencies/population/index.ts';
+import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
+import { socialSecurity } from '../../src/agencies/social-security/index.ts';
+import { launchDistributed, type Launched, type LaunchOptions } from '../../src/cli/distributed/launcher.ts';
+import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { openPostgres } from '../../src/platform/db/pg-db.ts';
+import { makeLogger } from '../../src/platform/log/logger.ts';
+import { SERVER_URL } from './databases.ts';
+import { citizens, households, siRecords } from './fixtures.ts';
+import { START } from './harness.ts';
+import { NATS_URL, uniquePrefix } from './nats.ts';
+
+export interface TestCluster {
+  readonly d: Launched;
+  readonly prefix: string;
+  /** Stops the processes and removes their databases, streams and files. */
+  close(): Promise<void>;
+}
+
+/**
+ * The platform as separate processes on the PostgreSQL server and NATS, in databases and streams of this
+ * run's own, the clock at START, and each built-in register given the fixture records in its own database.
+ */
+export async function launchTestCluster(o: Partial<Pick<LaunchOptions, 'natsUrl' | 'env' | 'external' | 'output'>> = {}): Promise<TestCluster> {
+  const prefix = uniquePrefix();
+  const dir = mkdtempSync(join(tmpdir(), 'lienthong-cluster-'));
+  const natsUrl = o.natsUrl ?? NATS_URL;
+  const d = await launchDistributed({
+    serverUrl: SERVER_URL,
+    natsUrl,
+    natsPrefix: prefix,
+    dbPrefix: prefix.toLowerCase(),
+    basePort: 20_000 + Math.floor(Math.random() * 20_000),
+    dir,
+    env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'warn', ...o.env },
+    ...(o.external ? { external: o.external } : {}),
+    output: o.output ?? (() => undefined),
+  });
+  const load = async (url: string, fn: (db: ReturnType<typeof openPostgres>) => Promise<void>) => {
+    const db = openPostgres(url);
+    try {
+      await fn(db);
+    } finally {
+      await db.close();
+    }
+  };
+  // Each register gets its records in its own database, as each ministry holds its own.
+  await load(d.databaseUrls.population, async (db) => {
+    await migrate(db, population.migrations);
+    await db.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
+  });
+  if (!o.external?.['social-security'])
+    await load(d.databaseUrls['social-security'], async (db) => {
+      await migrate(db, socialSecurity.migrations);
+      await db.transaction((tx) => siRecordsImport().apply(tx, siRecords));
+    });
+  return {
+    d,
+    prefix,
+    async close() {
+      await d.stop();
+      await d.dropDatabases();
+      const t = await NatsTransport.connect({ url: natsUrl, prefix, log: makeLogger({ level: 'silent' }) });
+      await t.destroy();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
