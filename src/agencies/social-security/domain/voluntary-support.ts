@@ -15,7 +15,7 @@
  * Resolution date: each month is resolved on its OWN first day — rate, poverty line and contribution
  * rate alike. A payment covering 2025-06 and 2025-07 therefore gets the Decree 134 rate for June and the
  * Decree 159 rate for July; a prepaid period crossing 2027-01-01 gets the 2,200,000 poverty line for its
- * 2027 months. (Alternative reading, not implemented: every month of a lump sum at the rates in force on
+ * 2027 months. (Alternative reading, not adopted: every month of a lump sum at the rates in force on
  * the payment date.) The amounts are fixed when paid; later changes do not reopen them (DOMAIN.md §5).
  *
  * Cap: at most 120 months of support in a lifetime (Decree 134/2015 art. 14; kept by Decree 159/2025 —
