@@ -1,14 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { populationImport } from '../../src/agencies/population/import.ts';
-import { population } from '../../src/agencies/population/index.ts';
-import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { socialSecurity } from '../../src/agencies/social-security/index.ts';
 import { launchDistributed, type Launched, type LaunchOptions } from '../../src/cli/distributed/launcher.ts';
+import { loadRegisters } from '../../src/cli/distributed/registers.ts';
 import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
-import { openPostgres } from '../../src/platform/db/pg-db.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
 import { SERVER_URL } from './databases.ts';
 import { citizens, households, siRecords } from './fixtures.ts';
@@ -41,24 +36,7 @@ export async function launchTestCluster(o: Partial<Pick<LaunchOptions, 'natsUrl'
     ...(o.external ? { external: o.external } : {}),
     output: o.output ?? (() => undefined),
   });
-  const load = async (url: string, fn: (db: ReturnType<typeof openPostgres>) => Promise<void>) => {
-    const db = openPostgres(url);
-    try {
-      await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
-  // Each register gets its records in its own database, as each ministry holds its own.
-  await load(d.databaseUrls.population, async (db) => {
-    await migrate(db, population.migrations);
-    await db.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
-  });
-  if (!o.external?.['social-security'])
-    await load(d.databaseUrls['social-security'], async (db) => {
-      await migrate(db, socialSecurity.migrations);
-      await db.transaction((tx) => siRecordsImport().apply(tx, siRecords));
-    });
+  await loadRegisters(d.databaseUrls, { households, citizens, ...(o.external?.['social-security'] ? {} : { siRecords }) }, new Date(START));
   return {
     d,
     prefix,

@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { populationImport } from '../../agencies/population/import.ts';
-import { population } from '../../agencies/population/index.ts';
 import { siRecordsImport } from '../../agencies/social-security/import.ts';
-import { socialSecurity } from '../../agencies/social-security/index.ts';
 import { buildPlatform } from '../../app/build-platform.ts';
 import type { CitizenRecord, HouseholdRecord } from '../../contracts/imports/population.ts';
 import type { SiRecord } from '../../contracts/imports/si-records.ts';
@@ -12,10 +10,10 @@ import { TokenService } from '../../platform/auth/tokens.ts';
 import { NatsTransport } from '../../platform/bus/nats-transport.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { migrate } from '../../platform/db/migrate.ts';
 import { openPostgres } from '../../platform/db/pg-db.ts';
 import { makeLogger } from '../../platform/log/logger.ts';
 import { launchDistributed } from '../distributed/launcher.ts';
+import { loadRegisters } from '../distributed/registers.ts';
 
 export interface Population {
   readonly households: HouseholdRecord[];
@@ -63,22 +61,7 @@ export async function distributedTarget(pop: Population): Promise<BenchTarget> {
   const prefix = `lt_bench_${Date.now().toString(36)}`;
   const dir = mkdtempSync(join(tmpdir(), 'lienthong-bench-dist-'));
   const d = await launchDistributed({ serverUrl, natsUrl, natsPrefix: prefix, dbPrefix: prefix, basePort: 21_000 + Math.floor(Math.random() * 10_000), dir, env: { LOG_LEVEL: 'warn' }, output: () => undefined });
-  const load = async (url: string, fn: (db: Db) => Promise<void>) => {
-    const db = openPostgres(url);
-    try {
-      await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
-  await load(d.databaseUrls.population, async (db) => {
-    await migrate(db, population.migrations);
-    await db.transaction((tx) => populationImport(systemClock.now()).apply(tx, [...pop.households, ...pop.citizens]).then(() => undefined));
-  });
-  await load(d.databaseUrls['social-security'], async (db) => {
-    await migrate(db, socialSecurity.migrations);
-    await db.transaction((tx) => siRecordsImport().apply(tx, pop.siRecords).then(() => undefined));
-  });
+  await loadRegisters(d.databaseUrls, pop, systemClock.now());
   const hubDb = openPostgres(d.databaseUrls.hub);
   const tokens = new TokenService(d.tokenSecret);
   return {
