@@ -24,6 +24,7 @@ import { dataAccessRoutes } from '../platform/audit/routes.ts';
 import { identity, type IdentityService, type OidcOptions } from '../identity/index.ts';
 import { randomBytes } from 'node:crypto';
 import { AuditTrail, type AuditKeys } from '../platform/audit/audit-trail.ts';
+import { DataSealer } from '../platform/crypto/data-sealer.ts';
 import { ALL_MIGRATIONS } from './parts.ts';
 import { Metrics, PROCEDURE_DURATIONS_SQL, type ProcedureDuration } from '../platform/metrics.ts';
 import type { FastifyInstance } from 'fastify';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   readonly audit?: AuditKeys;
   /** Seals TOTP secrets and the built-in identity provider's key; a run that keeps nothing gets a fresh one. */
   readonly identityKey?: string;
+  /** Seals sensitive fields at rest (LIENTHONG_DATA_KEY); a run that keeps nothing gets a fresh one. */
+  readonly dataKey?: string;
   /** Citizen sign-in through OpenID Connect; off when absent. */
   readonly oidc?: OidcOptions | undefined;
 }
@@ -84,7 +87,8 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     async () => Object.fromEntries(await Promise.all(parts.map(async (p) => [p.name, await p.relay.backlog()] as const))),
     () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [opts.clock.now().toISOString()]),
   );
-  const deps = { db, transport, clock: opts.clock, log, metrics };
+  const sealer = new DataSealer(opts.dataKey ?? randomBytes(32).toString('base64'));
+  const deps = { db, transport, clock: opts.clock, log, metrics, sealer };
   const calendar = opts.calendar ?? new WorkingCalendar();
   const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
   const h = hub.create({ ...deps, audit }, calendar);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { clockFromEnv, type Clock } from '../platform/clock.ts';
 import type { AuditKeys } from '../platform/audit/audit-trail.ts';
-import { auditKeys, identityKey, tokenSecret } from './secrets.ts';
+import { auditKeys, dataKey, identityKey, tokenSecret } from './secrets.ts';
 import type { OidcOptions } from '../identity/index.ts';
 
 export interface PlatformConfig {
@@ -15,6 +15,8 @@ export interface PlatformConfig {
   readonly tokenSecret: string;
   readonly audit: AuditKeys;
   readonly identityKey: string;
+  /** Seals bank accounts and health details at rest (LIENTHONG_DATA_KEY). */
+  readonly dataKey: string;
   /** Citizen sign-in (OpenID Connect): on when LIENTHONG_PUBLIC_URL is set, or in embedded mode at http://localhost:PORT. */
   readonly oidc: OidcOptions | undefined;
   readonly logLevel: string;
@@ -34,6 +36,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     tokenSecret: tokenSecret(env, dataDir),
     audit: auditKeys(env, dataDir),
     identityKey: identityKey(env, dataDir),
+    dataKey: dataKey(env, dataDir),
     oidc: oidcFromEnv(env, `http://localhost:${port}`),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -53,3 +53,11 @@ export function ephemeralAuditKeys(): AuditKeys {
 export function identityKey(env: NodeJS.ProcessEnv, dataDir: string): string {
   return secret(env, 'LIENTHONG_IDENTITY_KEY', dataDir, 'identity-key', () => randomBytes(32).toString('base64'));
 }
+
+/**
+ * LIENTHONG_DATA_KEY: seals sensitive personal data at rest — bank accounts, health details (Decree 13/2023/ND-CP
+ * art. 2(4)) — in every part's database (32 random bytes). In distributed mode each part's process is given it.
+ */
+export function dataKey(env: NodeJS.ProcessEnv, dataDir: string): string {
+  return secret(env, 'LIENTHONG_DATA_KEY', dataDir, 'data-key', () => randomBytes(32).toString('base64'));
+}

@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
         tokenSecret: cfg.tokenSecret,
         audit: cfg.audit,
         identityKey: cfg.identityKey,
+        dataKey: cfg.dataKey,
         oidc: cfg.oidc,
         log,
       });

@@ -1,6 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { PartName } from './parts.ts';
+import { closedSchema } from './closed-schema.ts';
 import * as civil from './messages/civil-registry.ts';
 import * as population from './messages/population.ts';
 import * as proc from './messages/procedure.ts';
@@ -73,7 +74,7 @@ export function checkMessage(type: string, sender: PartName, recipient: PartName
   if (!spec.from.includes(sender)) return `${sender} may not send ${type}`;
   if (!spec.to.includes(recipient)) return `${recipient} may not receive ${type}`;
   let c = compiled.get(type);
-  if (!c) compiled.set(type, (c = Compile(spec.schema)));
+  if (!c) compiled.set(type, (c = Compile(closedSchema(spec.schema))));
   if (c.Check(payload)) return null;
   const first = [...c.Errors(payload)][0];
   return `payload of ${type} invalid at ${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}`;

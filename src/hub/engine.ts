@@ -4,6 +4,7 @@ import { addDays, vnDateOf, type IsoDate } from '../kernel/dates.ts';
 import type { WorkingCalendar } from '../kernel/calendar/index.ts';
 import type { Queryable } from '../platform/db/db.ts';
 import type { HandlerContext } from '../platform/messaging/part-runtime.ts';
+import type { DataSealer } from '../platform/crypto/data-sealer.ts';
 import { dossierStatusOf } from './domain/dossier-status.ts';
 import { canMove, isFinal, type ProcedureStatus } from './domain/procedure-status.ts';
 import { GROUPS } from './groups/catalogue.ts';
@@ -16,7 +17,22 @@ import { hubStore as store, type DossierRow, type ProcedureRow } from './store.t
  * Every step is a state-table transition, so running it twice changes nothing the second time.
  */
 export class HubEngine {
-  constructor(private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    /** Sensitive declaration fields are sealed at rest (contracts/sensitive-fields.ts); absent only in unit tests. */
+    private readonly sealer?: DataSealer,
+  ) {}
+
+  /** The declaration as stored, sealed fields sealed: for storing. */
+  sealDeclaration(group: string, dossierId: string, declaration: unknown): unknown {
+    return this.sealer ? this.sealer.sealDeclaration(group, dossierId, declaration) : declaration;
+  }
+
+  /** The declaration as the citizen made it: for the rules and the agencies' requests, never for logs. */
+  declarationOf(d: DossierRow): Record<string, unknown> {
+    return this.sealer ? this.sealer.openDeclaration(d.group_code, d.id, d.declaration) : d.declaration;
+  }
+
 
   group(d: DossierRow): GroupDefinition<unknown> {
     const g = GROUPS[d.group_code];
@@ -95,7 +111,7 @@ export class HubEngine {
     const results: Partial<Record<ProcedureCode, Record<string, unknown>>> = {};
     for (const [code, q] of byCode) if (q.status === 'completed' && q.result) results[code] = q.result;
     const payload = def.request({
-      declaration: d.declaration,
+      declaration: this.declarationOf(d),
       people: d.people as Record<string, PersonFacts>,
       results,
       submittedOn: vnDateOf(new Date(d.submitted_at)),

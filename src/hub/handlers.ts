@@ -41,7 +41,7 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
         issues.push(...p.issues);
         if (p.person) facts[p.path] = p.person;
       }
-      if (issues.length === 0) issues.push(...engine.group(d).checkVerified(d.declaration, facts));
+      if (issues.length === 0) issues.push(...engine.group(d).checkVerified(engine.declarationOf(d), facts));
       const at = ctx.now.toISOString();
       if (issues.length > 0) {
         await store.updateDossier(tx, d.id, { status: d.status, at, reasons: issues, finished: false });

@@ -14,7 +14,7 @@ export const hub = {
   name: 'hub' as const,
   migrations: hubMigrations,
   create(deps: PartDeps & { db: Db; audit?: AuditTrail }, calendar: WorkingCalendar) {
-    const engine = new HubEngine(calendar);
+    const engine = new HubEngine(calendar, deps.sealer);
     let supplements: Supplements | undefined;
     const runtime = new HubRuntime(deps, hubHandlers(engine, deps.log.child({ part: 'hub' })), () => supplements!.expireOverdue());
     supplements = new Supplements(deps.db, runtime, engine, deps.clock);

@@ -73,7 +73,7 @@ export class HubService {
         await store.insertDossier(tx, {
           id,
           group,
-          declaration,
+          declaration: this.engine.sealDeclaration(group, id, declaration),
           submittedBy: subject,
           at,
           deadline: this.engine.deadlineFrom(today, def.timeLimit),

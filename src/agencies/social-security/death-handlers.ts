@@ -6,7 +6,8 @@ import { TerminalError } from '../../platform/bus/transport.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { HandlerContext, HandlerTable } from '../../platform/messaging/part-runtime.ts';
 import { validate } from '../../platform/validation.ts';
-import { deathStore as store, type DeathBenefitsRequest } from './death-store.ts';
+import { deathStore, type DeathBenefitsRequest } from './death-store.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { settleDeath } from './death-settlement.ts';
 import { proofsNeeded } from './domain/death-claim.ts';
 import { deathBenefitLawAt } from './domain/death-benefit-law.ts';
@@ -17,7 +18,8 @@ const PROCEDURE = 'death-benefits';
  * Social security's side of a death (seed 000; Decree 63/2024/ND-CP): decide at once from the SI record, or first
  * ask the relatives for what the rules need proven (a relative's ≥ 81% incapacity), then decide on their answer.
  */
-export function deathBenefitsHandlers(): HandlerTable {
+export function deathBenefitsHandlers(box?: SecretBox): HandlerTable {
+  const store = deathStore(box);
   return {
     async 'social-security.death-benefits.requested'(tx, env, ctx) {
       const r = env.payload as DeathBenefitsRequest;
@@ -33,7 +35,7 @@ export function deathBenefitsHandlers(): HandlerTable {
         const threshold = deathBenefitLawAt(r.deceased.dateOfDeath as IsoDate).value.survivorMonthly.relativeIncapacityPercent;
         const asked = proofsNeeded(r.relatives, r.requests.survivorBenefit !== 'none', threshold);
         if (asked.length) await askFor(tx, ctx, env.dossierId, r, asked);
-        else await settleDeath(tx, ctx, env.dossierId, r, new Map());
+        else await settleDeath(store, tx, ctx, env.dossierId, r, new Map());
       });
     },
 
@@ -61,7 +63,7 @@ export function deathBenefitsHandlers(): HandlerTable {
         };
       });
       if (invalid) return void (await askFor(tx, ctx, env.dossierId, c.request, again, answers));
-      const refused = await withinRules(ctx, () => settleDeath(tx, ctx, env.dossierId, c.request, proofs, answers));
+      const refused = await withinRules(ctx, () => settleDeath(store, tx, ctx, env.dossierId, c.request, proofs, answers));
       if (refused) await store.saveCase(tx, { request: c.request, dossierId: env.dossierId, status: 'closed', at: ctx.now.toISOString() });
     },
 

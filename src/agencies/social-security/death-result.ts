@@ -31,3 +31,8 @@ export function summaryOf(decisions: readonly DeathDecisionEntry[]): Bilingual {
 
 /** Whether any decision pays money (then the payee is named in the result). */
 export const paysMoney = (decisions: readonly DeathDecisionEntry[]) => decisions.some((d) => (d.amount ?? 0) > 0 || (d.monthlyAmount ?? 0) > 0);
+
+/** An account number as a receipt shows it: all but the last four characters hidden. */
+export function maskedAccount(n: string): string {
+  return n.length <= 4 ? '*'.repeat(n.length) : `${'*'.repeat(n.length - 4)}${n.slice(-4)}`;
+}

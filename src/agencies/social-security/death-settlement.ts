@@ -4,8 +4,8 @@ import { parts, vnDateOf, type IsoDate } from '../../kernel/dates.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { HandlerContext } from '../../platform/messaging/part-runtime.ts';
 import { verificationCode } from '../../platform/verification-code.ts';
-import { paysMoney, summaryOf } from './death-result.ts';
-import { deathStore as store, type DeathBenefitsRequest } from './death-store.ts';
+import { maskedAccount, paysMoney, summaryOf } from './death-result.ts';
+import type { DeathBenefitsRequest, DeathStore } from './death-store.ts';
 import { relativesForRules, ruleCause } from './domain/death-claim.ts';
 import { checkFilingLimit, deathDecisions } from './domain/death-decisions.ts';
 import { lateFilingDecisions } from './domain/late-filing.ts';
@@ -17,7 +17,7 @@ import { lateFilingDecisions } from './domain/late-filing.ts';
  * The request's `requests` are what the relatives asked for; a claim after the 90-day limit is not settled
  * (late-filing.ts). Settled the day the file is complete, within the 15 days of Law on SI 2014 art. 112.
  */
-export async function settleDeath(tx: Queryable, ctx: HandlerContext, dossierId: string, r: DeathBenefitsRequest, proofs: ReadonlyMap<number, IncapacityProof>, answers?: unknown): Promise<void> {
+export async function settleDeath(store: DeathStore, tx: Queryable, ctx: HandlerContext, dossierId: string, r: DeathBenefitsRequest, proofs: ReadonlyMap<number, IncapacityProof>, answers?: unknown): Promise<void> {
   const dateOfDeath = r.deceased.dateOfDeath as IsoDate;
   const record = await store.siRecord(tx, r.deceased.pin);
   const filing = checkFilingLimit(dateOfDeath, r.receivedOn as IsoDate);
@@ -38,7 +38,10 @@ export async function settleDeath(tx: Queryable, ctx: HandlerContext, dossierId:
     decisions.push({ ...d, decisionNumber: `${book}/QD-${String(n).padStart(6, '0')}`, verificationCode: verificationCode() });
   }
   const payee = r.payee && paysMoney(decisions) ? { pin: r.payee.pin, ...r.payee.bankAccount } : null;
-  const result: DeathBenefitsResult = { decisions, decidedOn: today, settlementDeadline: r.deadline, payee, summary: summaryOf(decisions) };
+  // The result travels to the hub and the citizen's view: it names the account by its last digits only; VSS
+  // keeps the full number, sealed, with the decision it pays under (data minimisation, Decree 13/2023/ND-CP art. 3).
+  const shown = payee && { ...payee, accountNumber: maskedAccount(payee.accountNumber) };
+  const result: DeathBenefitsResult = { decisions, decidedOn: today, settlementDeadline: r.deadline, payee: shown, summary: summaryOf(decisions) };
   await store.saveCase(tx, { request: r, dossierId, status: 'decided', result, at: ctx.now.toISOString(), ...(answers === undefined ? {} : { answers }) });
   for (const d of decisions) {
     await store.insertDecision(tx, dossierId, r.deceased.pin, d, payee, today);

@@ -3,6 +3,9 @@ import type { FieldIssue } from '../../contracts/common.ts';
 import type { DeathBenefitsResult, DeathDecisionEntry } from '../../contracts/death-results.ts';
 import type { SiRecord } from '../../contracts/imports/si-records.ts';
 import type { Queryable } from '../../platform/db/db.ts';
+import { SENSITIVE_MESSAGE_FIELDS } from '../../contracts/sensitive-fields.ts';
+import { openPaths, sealPaths } from '../../platform/crypto/sealed-fields.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 
 export type DeathBenefitsRequest = PayloadOf<'social-security.death-benefits.requested'>;
 
@@ -14,8 +17,27 @@ export interface DeathCaseRow {
   result: DeathBenefitsResult | null;
 }
 
-/** VSS's death cases and the decisions taken on them, in schema `social_security`. */
-export const deathStore = {
+const REQUEST_FIELDS = SENSITIVE_MESSAGE_FIELDS['social-security.death-benefits.requested'] ?? [];
+
+/** The case's sealed columns: the request's sensitive fields, the whole supplement answer (incapacity records). */
+function sealer(box: SecretBox | undefined) {
+  const aad = (dossierId: string) => `death-case:${dossierId}`;
+  return {
+    request: (r: DeathBenefitsRequest, id: string) => (box ? sealPaths(r, REQUEST_FIELDS, box, aad(id)) : r),
+    openRequest: (r: DeathBenefitsRequest, id: string) => (box ? openPaths(r, REQUEST_FIELDS, box, aad(id)) : r),
+    answers: (a: unknown, id: string) => (box ? sealPaths({ answers: a }, ['answers'], box, aad(id)) : { answers: a }),
+    /** A bank account number, bound to the decision it pays under. */
+    account: (n: string | null, decision: string) => (box && n !== null ? box.seal(n, `decision:${decision}`) : n),
+  };
+}
+
+/**
+ * VSS's death cases and the decisions taken on them, in schema `social_security`. Bank accounts and health details
+ * are sealed at rest with `box` (contracts/sensitive-fields.ts); without one (unit tests) they are stored as given.
+ */
+export function deathStore(box?: SecretBox) {
+  const seal = sealer(box);
+  return {
   /** The deceased's SI record as imported (null when VSS holds none). */
   async siRecord(tx: Queryable, pin: string): Promise<SiRecord | null> {
     const [r] = await tx.query<{ si_code: string; family_household_id: string | null; periods: SiRecord['periods']; pension: SiRecord['pension']; reserved: boolean; awaiting_pension_age: boolean; lump_sum_taken: boolean }>(
@@ -31,7 +53,7 @@ export const deathStore = {
       `SELECT dossier_id, status, request, supplement_fields, result FROM social_security.death_cases WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [dossierId],
     );
-    return r;
+    return r && { ...r, request: seal.openRequest(r.request, dossierId) };
   },
 
   /** Another open or decided case on the same death, if any. */
@@ -48,8 +70,8 @@ export const deathStore = {
        ON CONFLICT (dossier_id) DO UPDATE SET status = EXCLUDED.status, supplement_fields = COALESCE($5::jsonb, t.supplement_fields),
          supplement_answers = COALESCE(EXCLUDED.supplement_answers, t.supplement_answers), decided_on = EXCLUDED.decided_on, result = EXCLUDED.result, updated_at = EXCLUDED.updated_at`,
       [
-        c.dossierId, c.request.deceased.pin, c.status, JSON.stringify(c.request), c.fields ? JSON.stringify(c.fields) : null,
-        c.answers === undefined ? null : JSON.stringify(c.answers), c.request.receivedOn, c.request.deadline,
+        c.dossierId, c.request.deceased.pin, c.status, JSON.stringify(seal.request(c.request, c.dossierId)), c.fields ? JSON.stringify(c.fields) : null,
+        c.answers === undefined ? null : JSON.stringify(seal.answers(c.answers, c.dossierId)), c.request.receivedOn, c.request.deadline,
         c.result?.decidedOn ?? null, c.result ? JSON.stringify(c.result) : null, c.at,
       ],
     );
@@ -72,7 +94,7 @@ export const deathStore = {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         d.decisionNumber, dossierId, pin, d.benefit, d.kind, d.amount, d.monthlyAmount, d.fromMonth, d.eligibilityCase, d.ruleVersion, d.legalBasis,
-        JSON.stringify(d.explanation), d.perRelative ? JSON.stringify(d.perRelative) : null, payee?.pin ?? null, payee?.bankBin ?? null, payee?.accountNumber ?? null, on, d.verificationCode,
+        JSON.stringify(d.explanation), d.perRelative ? JSON.stringify(d.perRelative) : null, payee?.pin ?? null, payee?.bankBin ?? null, seal.account(payee?.accountNumber ?? null, d.decisionNumber), on, d.verificationCode,
       ],
     );
   },
@@ -86,4 +108,7 @@ export const deathStore = {
     );
     await tx.query('UPDATE social_security.hi_cards SET ended_on = $2 WHERE pin = $1 AND ended_on IS NULL', [s.pin, s.hiCardEndsOn]);
   },
-};
+  };
+}
+
+export type DeathStore = ReturnType<typeof deathStore>;

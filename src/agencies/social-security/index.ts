@@ -8,5 +8,5 @@ import { voluntarySiHandlers } from './voluntary-handlers.ts';
 export const socialSecurity = {
   name: 'social-security' as const,
   migrations: socialSecurityMigrations,
-  create: (deps: PartDeps) => new PartRuntime('social-security', deps, { ...socialSecurityHandlers(), ...deathBenefitsHandlers(), ...voluntarySiHandlers() }),
+  create: (deps: PartDeps) => new PartRuntime('social-security', deps, { ...socialSecurityHandlers(), ...deathBenefitsHandlers(deps.sealer?.box('social-security')), ...voluntarySiHandlers() }),
 };

@@ -9,6 +9,7 @@ import { envelopeProblem, signEnvelope } from '../signing/envelope-signing.ts';
 import type { SigningKey } from '../signing/keys.ts';
 import type { AgencyRegistry } from '../signing/registry.ts';
 import type { Metrics } from '../metrics.ts';
+import type { DataSealer } from '../crypto/data-sealer.ts';
 import { enqueue } from './outbox.ts';
 import { OutboxRelay } from './relay.ts';
 
@@ -39,6 +40,8 @@ export interface PartDeps {
   readonly log: Logger;
   readonly signing?: Signing | undefined;
   readonly metrics?: Metrics | undefined;
+  /** Seals sensitive fields at rest (contracts/sensitive-fields.ts): in this part's outbox, and its own columns. */
+  readonly sealer?: DataSealer | undefined;
 }
 
 /**
@@ -56,7 +59,8 @@ export class PartRuntime {
     private readonly handlers: HandlerTable,
   ) {
     this.schema = SCHEMA_OF[name];
-    this.relay = new OutboxRelay(deps.db, this.schema, deps.transport, deps.log.child({ part: name }));
+    const sealer = deps.sealer;
+    this.relay = new OutboxRelay(deps.db, this.schema, deps.transport, deps.log.child({ part: name }), sealer ? { open: (e) => sealer.openEnvelope(e) } : {});
   }
 
   async start(opts: { maxInFlight?: number } = {}): Promise<void> {
@@ -95,7 +99,7 @@ export class PartRuntime {
         if (problem) throw new Error(`refusing to send: ${problem}`);
         const made = makeEnvelope({ type, sender: this.name, recipient, dossierId, causationId, time: now.toISOString(), payload });
         const env = this.deps.signing ? signEnvelope(made, this.deps.signing.key) : made;
-        await enqueue(tx, this.schema, env);
+        await enqueue(tx, this.schema, this.deps.sealer ? this.deps.sealer.sealEnvelope(env) : env);
         this.deps.metrics?.messagesOut.inc({ part: this.name, type });
         onSend();
         return env;

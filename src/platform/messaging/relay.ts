@@ -10,6 +10,8 @@ export interface RelayOptions {
   readonly maxInFlight?: number;
   /** Safety-net poll: rows written by another process, or left by a crash, are found within this. */
   readonly pollMs?: number;
+  /** Restores what the outbox holds sealed (platform/crypto/data-sealer.ts) before it goes on the bus. */
+  readonly open?: (e: Envelope) => Envelope;
 }
 
 /**
@@ -83,8 +85,16 @@ export class OutboxRelay {
         );
         for (const row of rows) {
           if (this.inFlight.has(row.id) || this.inFlight.size >= this.maxInFlight) continue;
-          const env = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as Envelope) : row.envelope;
+          const stored = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as Envelope) : row.envelope;
           this.inFlight.add(row.id);
+          let env: Envelope;
+          try {
+            env = this.opts.open ? this.opts.open(stored) : stored;
+          } catch (e) {
+            // A sealed field that will not open was altered or sealed under another key: retrying cannot help.
+            this.failed(row.id, new DeadLetteredError(row.id, e instanceof Error ? e.message : String(e)));
+            continue;
+          }
           this.transport.publish(env).then(
             () => this.published(row.id),
             (e: unknown) => this.failed(row.id, e),
