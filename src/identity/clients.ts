@@ -2,7 +2,8 @@ import { isAgency, type AgencyName } from '../contracts/parts.ts';
 import { AppError, fieldError } from '../kernel/errors.ts';
 import type { Principal } from '../platform/auth/principal.ts';
 import { actorLabel, IDENTITY_PART, LIFETIMES, type Actor, type IdentityDeps } from './deps.ts';
-import { USERNAME_PATTERN } from './domain/officer-rules.ts';
+import { mayManage, USERNAME_PATTERN } from './domain/officer-rules.ts';
+import type { Queryable } from '../platform/db/db.ts';
 import { grantScopes, isSystemScope } from './domain/scopes.ts';
 import { burnVerification, hashSecret, randomSecret, verifySecret } from './passwords.ts';
 import { identityStore } from './store.ts';
@@ -54,6 +55,45 @@ export class SystemClients {
       });
     });
     return { ...c, scopes, clientSecret };
+  }
+
+  /**
+   * A new secret for the client (the old one leaked, or is due for rotation): the old secret stops working and so
+   * does every token it obtained. Shown once. Audited. The client's operator installs the new secret and asks for a
+   * new token; there is no overlap, so a leaked secret is dead the moment the rotation is made.
+   */
+  async rotateSecret(operator: Extract<Principal, { kind: 'officer' }>, clientId: string): Promise<CreatedClient> {
+    const clientSecret = randomSecret(32);
+    const secretHash = await hashSecret(clientSecret);
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.managed(tx, operator, clientId);
+      if (row.disabled_at !== null)
+        throw new AppError('CONFLICT', [fieldError('clientId', 'disabled', 'This client is disabled; register a new one.', 'Ứng dụng khách này đã bị vô hiệu hóa; hãy đăng ký ứng dụng mới.')]);
+      await identityStore.replaceClientSecret(tx, clientId, secretHash);
+      await this.deps.revocations.revoke(tx, `system:${clientId}`, 'secret rotated');
+      await this.deps.audit.record(tx, { actor: operator, action: 'client.secret-rotated', purpose: 'system client administration', resource: `client/${clientId}` });
+      return { clientId, name: row.name, agency: row.agency as AgencyName, scopes: row.scopes, clientSecret };
+    });
+  }
+
+  /** Disables the client for good: it gets no more tokens, and those it holds are void. Audited. */
+  async disable(operator: Extract<Principal, { kind: 'officer' }>, clientId: string): Promise<{ clientId: string; disabled: true }> {
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.managed(tx, operator, clientId);
+      if (row.disabled_at === null) {
+        await identityStore.disableClient(tx, clientId, this.deps.clock.now());
+        await this.deps.revocations.revoke(tx, `system:${clientId}`, 'client disabled');
+        await this.deps.audit.record(tx, { actor: operator, action: 'client.disabled', purpose: 'system client administration', resource: `client/${clientId}` });
+      }
+      return { clientId, disabled: true as const };
+    });
+  }
+
+  /** A client this operator manages (the hub's operators manage all; an agency's, its own), else not found. */
+  private async managed(tx: Queryable, operator: Extract<Principal, { kind: 'officer' }>, clientId: string) {
+    const row = CLIENT_ID.test(clientId) ? await identityStore.findClient(tx, clientId) : undefined;
+    if (!row || !isAgency(row.agency) || !mayManage(operator, row.agency)) throw new AppError('NOT_FOUND');
+    return row;
   }
 
   /**

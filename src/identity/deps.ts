@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { Logger } from '../platform/log/logger.ts';
 import type { IdentityKeys } from './secret-box.ts';
+import type { TokenRevocations } from './revocations.ts';
 
 /** The ports the identity part works through, passed in by whoever builds it. */
 export interface IdentityDeps {
@@ -13,6 +14,7 @@ export interface IdentityDeps {
   readonly audit: AuditTrail;
   readonly log: Logger;
   readonly keys: IdentityKeys;
+  readonly revocations: TokenRevocations;
 }
 
 /** Who an audited change is attributed to: a signed-in principal, or the CLI operator / the platform itself. */

@@ -10,6 +10,7 @@ import { resolveOidc, type OidcOptions } from './oidc/options.ts';
 import { identityRoutes } from './routes.ts';
 import { IdentityKeys } from './secret-box.ts';
 import { IdentityService } from './service.ts';
+import { TokenRevocations } from './revocations.ts';
 
 export type { OidcOptions } from './oidc/options.ts';
 export { createOfficer, IdentityService } from './service.ts';
@@ -43,7 +44,9 @@ export const identity = {
   migrations: identityMigrations,
   create(o: IdentityOptions): Identity {
     const keys = new IdentityKeys(o.secretsKey);
-    const deps = { db: o.db, clock: o.clock, tokens: o.tokens, audit: o.audit, log: o.log, keys };
+    const revocations = new TokenRevocations(o.db, o.log);
+    o.tokens.useRevocations(revocations.list);
+    const deps = { db: o.db, clock: o.clock, tokens: o.tokens, audit: o.audit, log: o.log, keys, revocations };
     const service = new IdentityService(deps);
     const oidc = o.oidc ? resolveOidc(o.oidc, keys.derive('idp-client-secret').toString('base64url')) : null;
     return { migrations: identityMigrations, routes: identityRoutes(service, deps, oidc), service };

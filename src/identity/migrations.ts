@@ -81,5 +81,17 @@ export const identityMigrations: SchemaMigrations = {
           created_at timestamptz NOT NULL
         );`,
     },
+    {
+      version: 2,
+      name: 'token revocations',
+      sql: `
+        -- Every bearer token of the subject issued before revoked_before is void (identity/revocations.ts).
+        CREATE TABLE identity.token_revocations (
+          subject text PRIMARY KEY,
+          revoked_before timestamptz NOT NULL,
+          reason text NOT NULL
+        );
+        CREATE INDEX identity_token_revocations_recent ON identity.token_revocations (revoked_before);`,
+    },
   ],
 };

@@ -106,6 +106,68 @@ export function accountAdminRoutes(officers: OfficerAccounts, clients: SystemCli
     );
 
     app.post(
+      '/api/v1/officers/:username/unlock',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Lift a sign-in lock-out (IT operator, after checking who asks): the failure count restarts',
+          params: Type.Object({ username: Username }),
+          response: { 200: OfficerView, '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => officers.unlock(itOperatorOf(req), (req.params as { username: string }).username),
+    );
+
+    app.post(
+      '/api/v1/officers/:username/reset-credentials',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'New one-time password and TOTP enrolment for an officer who lost theirs (IT operator); their tokens are void',
+          params: Type.Object({ username: Username }),
+          response: {
+            200: Type.Object({ username: Type.String(), agency: Type.String(), role: Type.String(), area: AreaView, initialPassword: Type.String(), totpUri: Type.String() }),
+            '4xx': ErrorSchema,
+          },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req, reply) => reply.header('cache-control', 'no-store').send(await officers.resetCredentials(itOperatorOf(req), (req.params as { username: string }).username)),
+    );
+
+    app.post(
+      '/api/v1/clients/:clientId/rotate-secret',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'A new client secret, shown once (IT operator): the old secret and the tokens it obtained stop working',
+          params: Type.Object({ clientId: Username }),
+          response: {
+            200: Type.Object({ clientId: Type.String(), name: Type.String(), agency: Type.String(), scopes: Type.Array(Type.String()), clientSecret: Type.String() }),
+            '4xx': ErrorSchema,
+          },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req, reply) => reply.header('cache-control', 'no-store').send(await clients.rotateSecret(itOperatorOf(req), (req.params as { clientId: string }).clientId)),
+    );
+
+    app.post(
+      '/api/v1/clients/:clientId/disable',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Disable a system client (IT operator): no more tokens, and those it holds are void',
+          params: Type.Object({ clientId: Username }),
+          response: { 200: Type.Object({ clientId: Type.String(), disabled: Type.Literal(true) }), '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => clients.disable(itOperatorOf(req), (req.params as { clientId: string }).clientId),
+    );
+
+    app.post(
       '/api/v1/clients',
       {
         schema: {

@@ -7,6 +7,7 @@ import type { SignInDecision } from './domain/sign-in-decision.ts';
 import { newTotpSecret, provisioningUri } from './domain/totp.ts';
 import { hashSecret, randomSecret } from './passwords.ts';
 import { identityStore, OFFICERS, type OfficerRow } from './store.ts';
+import type { Queryable } from '../platform/db/db.ts';
 
 export type OfficerPrincipal = Extract<Principal, { kind: 'officer' }>;
 
@@ -111,10 +112,61 @@ export class OfficerAccounts {
       const now = this.deps.clock.now();
       if (row.disabled_at === null) {
         await identityStore.disableOfficer(tx, username, now, operator.username);
+        // Its tokens stop working at once, not when they expire.
+        await this.deps.revocations.revoke(tx, `officer:${username}`, 'account disabled');
         await this.deps.audit.record(tx, { actor: operator, action: 'officer.disabled', purpose: PURPOSE_ADMIN, resource: `officer/${username}` });
       }
       return view((await identityStore.findOfficer(tx, username))!, now);
     });
+  }
+
+  /** Lifts a lock-out after the officer's identity was checked another way (a call, in person). Audited. */
+  async unlock(operator: OfficerPrincipal, username: string): Promise<OfficerView> {
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.managed(tx, operator, username);
+      const now = this.deps.clock.now();
+      await identityStore.unlockOfficer(tx, username);
+      await this.deps.audit.record(tx, {
+        actor: operator,
+        action: 'officer.unlocked',
+        purpose: PURPOSE_ADMIN,
+        resource: `officer/${username}`,
+        details: { failuresCleared: row.failed_attempts },
+      });
+      return view((await identityStore.findOfficer(tx, username))!, now);
+    });
+  }
+
+  /**
+   * New credentials for an officer who lost them (forgotten password, lost phone): a one-time password and a new
+   * TOTP enrolment, shown once; the lock-out is lifted and every token issued before is void. Audited.
+   */
+  async resetCredentials(operator: OfficerPrincipal, username: string): Promise<CreatedOfficer> {
+    if (operator.username === username)
+      throw new AppError('CONFLICT', [fieldError('username', 'self', 'Another IT operator must reset your credentials.', 'Thông tin đăng nhập của bạn phải do một quản trị viên khác đặt lại.')]);
+    const initialPassword = randomSecret(18);
+    const totpSecret = newTotpSecret();
+    const passwordHash = await hashSecret(initialPassword);
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.managed(tx, operator, username);
+      if (row.disabled_at !== null)
+        throw new AppError('CONFLICT', [fieldError('username', 'disabled', 'This account is disabled; create a new one.', 'Tài khoản này đã bị vô hiệu hóa; hãy tạo tài khoản mới.')]);
+      await identityStore.resetOfficerCredentials(tx, username, {
+        passwordHash,
+        totpSecret: this.deps.keys.box('totp-secrets').seal(totpSecret, totpAad(OFFICERS, username)),
+      });
+      await this.deps.revocations.revoke(tx, `officer:${username}`, 'credentials reset');
+      await this.deps.audit.record(tx, { actor: operator, action: 'officer.credentials-reset', purpose: PURPOSE_ADMIN, resource: `officer/${username}` });
+      const area = { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code };
+      return { username, agency: row.agency as OfficerAgency, role: row.role as OfficerRole, area, initialPassword, totpUri: provisioningUri(totpSecret, 'lienthong', username) };
+    });
+  }
+
+  /** The account, locked for update, when this operator manages it; otherwise it is as if it did not exist. */
+  private async managed(tx: Queryable, operator: OfficerPrincipal, username: string): Promise<OfficerRow> {
+    const row = await identityStore.findOfficer(tx, username, true);
+    if (!row || !mayManage(operator, row.agency as OfficerAgency)) throw new AppError('NOT_FOUND');
+    return row;
   }
 
   async list(operator: OfficerPrincipal, limit: number, offset: number): Promise<{ items: OfficerView[]; total: number }> {

@@ -87,6 +87,27 @@ export const identityStore = {
     return { rows: rows.map(num), total: Number(c?.n ?? 0) };
   },
 
+  /** Lifts a lock-out: the failure count starts again from zero. */
+  async unlockOfficer(tx: Queryable, username: string): Promise<void> {
+    await tx.query('UPDATE identity.officers SET failed_attempts = 0, locked_until = NULL WHERE username = $1', [username]);
+  },
+
+  /** New credentials (after a lost phone or a forgotten password): the lock-out is lifted, the TOTP history restarts. */
+  async resetOfficerCredentials(tx: Queryable, username: string, c: { passwordHash: string; totpSecret: string }): Promise<void> {
+    await tx.query(
+      'UPDATE identity.officers SET password_hash = $2, totp_secret = $3, totp_last_step = 0, failed_attempts = 0, locked_until = NULL WHERE username = $1',
+      [username, c.passwordHash, c.totpSecret],
+    );
+  },
+
+  async replaceClientSecret(tx: Queryable, clientId: string, secretHash: string): Promise<void> {
+    await tx.query('UPDATE identity.clients SET secret_hash = $2 WHERE client_id = $1', [clientId, secretHash]);
+  },
+
+  async disableClient(tx: Queryable, clientId: string, at: Date): Promise<void> {
+    await tx.query('UPDATE identity.clients SET disabled_at = $2 WHERE client_id = $1 AND disabled_at IS NULL', [clientId, at.toISOString()]);
+  },
+
   async disableOfficer(tx: Queryable, username: string, at: Date, by: string): Promise<void> {
     await tx.query('UPDATE identity.officers SET disabled_at = $2, disabled_by = $3 WHERE username = $1 AND disabled_at IS NULL', [username, at.toISOString(), by]);
   },

@@ -1,6 +1,7 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { isAgency } from '../../contracts/parts.ts';
-import { OFFICER_ROLES, type OfficerRole, type Principal } from './principal.ts';
+import { OFFICER_ROLES, subjectOf, type OfficerRole, type Principal } from './principal.ts';
+import type { RevocationList } from './revocations.ts';
 
 const ISSUER = 'lienthong';
 const AUDIENCE = 'lienthong-api';
@@ -12,13 +13,20 @@ const AUDIENCE = 'lienthong-api';
  */
 export class TokenService {
   private readonly key: Uint8Array;
+  private revocations: RevocationList | undefined;
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('the token secret must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
   }
 
+  /** From now on a token whose subject was revoked after it was issued is refused (identity/revocations.ts). */
+  useRevocations(list: RevocationList): void {
+    this.revocations = list;
+  }
+
   async issue(p: Principal, ttlSeconds = 12 * 3600): Promise<string> {
-    return new SignJWT({ ...p })
+    // `iatMs`: the issue instant to the millisecond, so that a revocation voids exactly the tokens issued before it.
+    return new SignJWT({ ...p, iatMs: Date.now() })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -31,31 +39,39 @@ export class TokenService {
   async verify(token: string): Promise<Principal | null> {
     try {
       const { payload: c } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (c.kind === 'citizen' && typeof c.pin === 'string' && /^\d{12}$/.test(c.pin)) return { kind: 'citizen', pin: c.pin };
-      if (
-        c.kind === 'officer' &&
-        typeof c.username === 'string' &&
-        typeof c.agency === 'string' &&
-        (c.agency === 'hub' || isAgency(c.agency)) &&
-        OFFICER_ROLES.includes(c.role as OfficerRole)
-      )
-        return {
-          kind: 'officer',
-          username: c.username,
-          agency: c.agency,
-          role: c.role as OfficerRole,
-          provinceCode: typeof c.provinceCode === 'string' ? c.provinceCode : null,
-        };
-      if (c.kind === 'system' && typeof c.client === 'string' && typeof c.agency === 'string' && isAgency(c.agency))
-        return {
-          kind: 'system',
-          client: c.client,
-          agency: c.agency,
-          ...(Array.isArray(c.scopes) && c.scopes.every((x) => typeof x === 'string') ? { scopes: c.scopes as string[] } : {}),
-        };
-      return null;
+      const p = principalOf(c);
+      const issuedAtMs = typeof c.iatMs === 'number' ? c.iatMs : (c.iat ?? 0) * 1000 + 999;
+      if (p && this.revocations?.isRevoked(subjectOf(p), issuedAtMs)) return null;
+      return p;
     } catch {
       return null;
     }
   }
+}
+
+/** The principal a verified token's claims name, or null when they name none. */
+function principalOf(c: JWTPayload & Record<string, unknown>): Principal | null {
+  if (c.kind === 'citizen' && typeof c.pin === 'string' && /^\d{12}$/.test(c.pin)) return { kind: 'citizen', pin: c.pin };
+  if (
+    c.kind === 'officer' &&
+    typeof c.username === 'string' &&
+    typeof c.agency === 'string' &&
+    (c.agency === 'hub' || isAgency(c.agency)) &&
+    OFFICER_ROLES.includes(c.role as OfficerRole)
+  )
+    return {
+      kind: 'officer',
+      username: c.username,
+      agency: c.agency,
+      role: c.role as OfficerRole,
+      provinceCode: typeof c.provinceCode === 'string' ? c.provinceCode : null,
+    };
+  if (c.kind === 'system' && typeof c.client === 'string' && typeof c.agency === 'string' && isAgency(c.agency))
+    return {
+      kind: 'system',
+      client: c.client,
+      agency: c.agency,
+      ...(Array.isArray(c.scopes) && c.scopes.every((x) => typeof x === 'string') ? { scopes: c.scopes as string[] } : {}),
+    };
+  return null;
 }
