@@ -115,7 +115,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr)), dataAccessRoutes(audit), ...idn.routes],
+    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr, audit)), dataAccessRoutes(audit), ...idn.routes],
     metrics,
   });
 

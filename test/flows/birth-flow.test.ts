@@ -166,6 +166,13 @@ for (const engine of await engines()) {
         return FINAL.has(b.status) ? b : undefined;
       }, 'completion');
       assert.equal(d.status, 'completed');
+      // The mother sees who read her file on the worklist and who decided on it, and why (issue 4: every read of a person's data).
+      const seen = (await t.p.app.inject({ method: 'GET', url: '/api/v1/me/data-access', headers: { authorization: `Bearer ${young}` } })).json().items
+        .filter((i: { resource: string }) => i.resource === `review/${mine[0].id}`)
+        .map((i: { by: { id: string }; action: string }) => `${i.by.id} ${i.action}`);
+      assert.ok(seen.includes('cr-hanoi review.read'), seen.join('; '));
+      assert.ok(seen.includes('cr-hanoi review.approve'), seen.join('; '));
+      assert.ok(!seen.some((x: string) => x.startsWith('cr-hanam')), 'the officer elsewhere never saw it');
     });
 
     test('a duplicate birth (same mother, date of birth and name) is refused', async () => {
