@@ -2,11 +2,16 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { civilRegistry } from '../agencies/civil-registry/index.ts';
 import { ReviewService } from '../agencies/civil-registry/review-service.ts';
 import { civilRegistryRoutes } from '../agencies/civil-registry/routes.ts';
+import { health } from '../agencies/health/index.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
+import { voluntaryPaymentRoutes } from '../agencies/social-security/payments/routes.ts';
 import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
 import { hubRoutes } from '../hub/routes.ts';
+import { HubDocuments } from '../hub/documents/service.ts';
+import { hubDocumentRoutes } from '../hub/documents/routes.ts';
+import { documentKeysFromSigning } from './document-key.ts';
 import { WorkingCalendar } from '../kernel/calendar/index.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
 import { HttpAgencyTransport } from '../platform/bus/http-agency-transport.ts';
@@ -17,6 +22,10 @@ import type { Db } from '../platform/db/db.ts';
 import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
 import { openPostgres } from '../platform/db/pg-db.ts';
 import type { Logger } from '../platform/log/logger.ts';
+import { DataSealer } from '../platform/crypto/data-sealer.ts';
+import { AuditTrail, type AuditKeys } from '../platform/audit/audit-trail.ts';
+import { auditMigrations } from '../platform/audit/migrations.ts';
+import { dataAccessRoutes } from '../platform/audit/routes.ts';
 import type { PartDeps, PartRuntime, Signing } from '../platform/messaging/part-runtime.ts';
 import { Metrics, PROCEDURE_DURATIONS_SQL, type ProcedureDuration } from '../platform/metrics.ts';
 import { buildHttpApp } from './http-app.ts';
@@ -33,6 +42,10 @@ export interface PartProcessOptions {
   readonly signing: Signing;
   readonly clock: Clock;
   readonly tokenSecret: string;
+  /** LIENTHONG_DATA_KEY: seals sensitive fields at rest in this part's database. */
+  readonly dataKey: string;
+  /** The audit trail's keys: required by the hub and the portal, whose trail is in the hub's database. */
+  readonly audit?: AuditKeys | undefined;
   readonly log: Logger;
   /**
    * Run an agency as an external system would: messages arrive by HTTP from the platform's bridge and
@@ -56,6 +69,7 @@ const MIGRATIONS: Record<PartName, SchemaMigrations> = {
   population: population.migrations,
   'civil-registry': civilRegistry.migrations,
   'social-security': socialSecurity.migrations,
+  health: health.migrations,
 };
 
 /**
@@ -86,18 +100,36 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       name: `lienthong-${o.role}`,
       onDeadLetter: (recipient) => metrics.deadLetters.inc({ part: recipient }),
     });
-    const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing, metrics };
+    const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing, metrics, sealer: new DataSealer(o.dataKey) };
+    let audit: AuditTrail | undefined;
+    if (part === 'hub') {
+      if (!o.audit) throw new Error('the hub and the portal keep the audit trail: set LIENTHONG_AUDIT_SUBJECT_KEY and LIENTHONG_AUDIT_ANCHOR_KEY');
+      await migrate(db, auditMigrations);
+      audit = new AuditTrail(db, o.clock, o.audit);
+    }
     const routes: FastifyPluginAsync[] = transport instanceof HttpAgencyTransport ? [transport.routes()] : [];
     let runtime: PartRuntime;
     if (part === 'hub') {
-      const h = hub.create(deps, new WorkingCalendar());
+      const h = hub.create({ ...deps, audit }, new WorkingCalendar());
       runtime = h.runtime;
-      if (o.role === 'portal') routes.push(hubRoutes(h.service));
+      if (o.role === 'portal') {
+        // Documents are signed with the hub's registered key: anyone with the agency registry can check a PDF.
+        const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+        routes.push(hubRoutes(h.service), hubDocumentRoutes(new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit)), dataAccessRoutes(audit!));
+      }
     } else if (part === 'civil-registry') {
       runtime = civilRegistry.create(deps);
       routes.push(civilRegistryRoutes(new ReviewService(db, runtime)));
+    } else if (part === 'health') {
+      const hl = health.create(deps);
+      runtime = hl.runtime;
+      routes.push(hl.routes); // the facilities' intake API is served by the health process itself
     } else if (part === 'population') runtime = population.create(deps);
-    else runtime = socialSecurity.create(deps);
+    else {
+      const ss = socialSecurity.create(deps);
+      runtime = ss;
+      routes.push(voluntaryPaymentRoutes(ss.payments)); // collection officers and participants, on social security's own process
+    }
 
     const r = runtime;
     lag = () => r.relay.backlog();
@@ -114,6 +146,10 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       routes,
       metrics,
     });
+    // The hub process signs the trail's head and copies it to the second store every minute, and at shutdown.
+    const trail = o.role === 'hub' ? audit : undefined;
+    const anchoring = trail && setInterval(() => void trail.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed')), 60_000);
+    anchoring?.unref();
     let closed = false;
     return {
       role: o.role,
@@ -124,7 +160,9 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       async close() {
         if (closed) return;
         closed = true;
+        if (anchoring) clearInterval(anchoring);
         await app.close();
+        await trail?.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring at shutdown failed'));
         await runtime.stop();
         await t.close();
         await db.close();

@@ -3,10 +3,16 @@ import { join } from 'node:path';
 import { ReviewService } from '../agencies/civil-registry/review-service.ts';
 import { civilRegistryRoutes } from '../agencies/civil-registry/routes.ts';
 import { civilRegistry } from '../agencies/civil-registry/index.ts';
+import { health } from '../agencies/health/index.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
+import { voluntaryPaymentRoutes } from '../agencies/social-security/payments/routes.ts';
 import { hub } from '../hub/index.ts';
 import { hubRoutes } from '../hub/routes.ts';
+import { HubDocuments } from '../hub/documents/service.ts';
+import { hubDocumentRoutes } from '../hub/documents/routes.ts';
+import { ephemeralDocumentKeys, type DocumentKeys } from '../platform/documents/signer.ts';
+import { documentKeysFromEnv } from './document-key.ts';
 import type { HubService } from '../hub/service.ts';
 import { WorkingCalendar } from '../kernel/calendar/index.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
@@ -46,6 +52,10 @@ export interface BuildOptions {
   readonly dataKey?: string;
   /** Citizen sign-in through OpenID Connect; off when absent. */
   readonly oidc?: OidcOptions | undefined;
+  /** Signs printed documents; default: from the environment or the data folder (document-key.ts), else fresh. */
+  readonly documentKeys?: DocumentKeys;
+  /** Where documents' QR codes point (`/verify/{code}`); default: the OpenID public URL, LIENTHONG_PUBLIC_URL, localhost. */
+  readonly publicUrl?: string;
 }
 
 export interface Platform {
@@ -92,8 +102,17 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   const calendar = opts.calendar ?? new WorkingCalendar();
   const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
   const h = hub.create({ ...deps, audit }, calendar);
+  const documents = new HubDocuments(
+    db,
+    opts.clock,
+    opts.documentKeys ?? (opts.dataDir ? documentKeysFromEnv(process.env, opts.dataDir) : ephemeralDocumentKeys()),
+    opts.publicUrl ?? opts.oidc?.publicUrl ?? process.env.LIENTHONG_PUBLIC_URL ?? 'http://localhost:3000',
+    audit,
+  );
   const cr = civilRegistry.create(deps);
-  parts = [h.runtime, population.create(deps), cr, socialSecurity.create(deps)];
+  const hl = health.create(deps);
+  const ss = socialSecurity.create({ ...deps, audit });
+  parts = [h.runtime, population.create(deps), cr, ss, hl.runtime];
   for (const p of parts) await p.start();
 
   // The chain's head is signed and copied to a second store every minute, and at shutdown.
@@ -115,7 +134,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), civilRegistryRoutes(new ReviewService(db, cr, audit)), dataAccessRoutes(audit), ...idn.routes],
+    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), dataAccessRoutes(audit), ...idn.routes],
     metrics,
   });
 

@@ -3,6 +3,8 @@ import { clockFromEnv, type Clock } from '../platform/clock.ts';
 import { privateKeyFrom } from '../platform/signing/keys.ts';
 import { AgencyRegistry } from '../platform/signing/registry.ts';
 import type { Signing } from '../platform/messaging/part-runtime.ts';
+import type { AuditKeys } from '../platform/audit/audit-trail.ts';
+import { auditKeysFrom } from './secrets.ts';
 
 export interface DistributedConfig {
   readonly port: number;
@@ -12,6 +14,10 @@ export interface DistributedConfig {
   readonly natsPrefix: string;
   readonly signing: Signing;
   readonly tokenSecret: string;
+  /** Seals sensitive fields at rest in this part's database (contracts/sensitive-fields.ts). */
+  readonly dataKey: string;
+  /** The hub's and the portal's audit trail keys (the trail lives in the hub's database); other parts need none. */
+  readonly audit: AuditKeys | undefined;
   readonly clock: Clock;
   readonly logLevel: string;
 }
@@ -66,6 +72,11 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
       registry: registryFromFile(required(env, 'LIENTHONG_REGISTRY', 'the agency registry: every part’s public keys')),
     },
     tokenSecret,
+    dataKey: required(env, 'LIENTHONG_DATA_KEY', 'bank accounts and health details are sealed at rest with it (32 random bytes, base64); the hub and the portal share one'),
+    audit:
+      env.LIENTHONG_AUDIT_SUBJECT_KEY && env.LIENTHONG_AUDIT_ANCHOR_KEY
+        ? auditKeysFrom(env.LIENTHONG_AUDIT_SUBJECT_KEY, env.LIENTHONG_AUDIT_ANCHOR_KEY, env.LIENTHONG_AUDIT_ANCHOR_FILE)
+        : undefined,
     clock: clockFromEnv(env.LIENTHONG_CLOCK),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

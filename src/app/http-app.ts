@@ -2,10 +2,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { TokenService } from '../platform/auth/tokens.ts';
 import { authPlugin } from '../platform/http/auth.ts';
-import { installErrorHandler } from '../platform/http/error-handler.ts';
+import { bodyNotJson, frameworkError, installErrorHandler } from '../platform/http/error-handler.ts';
+import { unstorableText } from '../platform/http/text-safety.ts';
 import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
 import type { Logger } from '../platform/log/logger.ts';
 import type { Metrics } from '../platform/metrics.ts';
@@ -54,9 +55,16 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     loggerInstance: o.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576,
+    frameworkErrors: frameworkError,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(typeboxValidatorCompiler);
   installErrorHandler(app);
+  // Fastify's own JSON parser (prototype poisoning refused), its refusals turned into a field error in both languages.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    parseJson(req, body as string, (err: Error | null, value?: unknown) => (err ? done(bodyNotJson(err as FastifyError), undefined) : done(null, value))),
+  );
   const limits = {
     submissions: o.submissionsPerMinute ?? Number(process.env.LIENTHONG_SUBMISSIONS_PER_MINUTE ?? 300),
     signIns: o.signInsPerMinute ?? Number(process.env.LIENTHONG_SIGN_IN_PER_MINUTE ?? 20),
@@ -110,6 +118,11 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     const verdict = policy ? decide(policy, req.principal) : 403;
     if (verdict === 401) throw new AppError('UNAUTHENTICATED');
     if (verdict === 403) throw new AppError('FORBIDDEN');
+  });
+  // Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused on every route before validation (text-safety.ts).
+  app.addHook('preValidation', async (req) => {
+    const bad = [...unstorableText(req.params, 'params'), ...unstorableText(req.query, 'query'), ...unstorableText(req.body, '')];
+    if (bad.length) throw new AppError('VALIDATION_FAILED', bad);
   });
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', ...o.health() }));
   app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {

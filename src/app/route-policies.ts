@@ -35,6 +35,10 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /api/v1/dossiers': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'the caller’s own dossiers; an agency’s officers and systems those their agency works on' },
   'GET /api/v1/dossiers/:id': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'as the list; anything else is 404' },
+  'GET /api/v1/dossiers/:id/documents': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'the documents of a dossier: whoever may read the dossier (its results are the same data); anything else is 404' },
+  'GET /api/v1/dossiers/:id/documents/:code.pdf': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'as the list; an officer’s or system’s download is in the audit trail' },
+  'GET /verify/:code': open('public check of a printed document by its code (QR code): shows only kind, issuer, date, validity and the holder’s initials and year of birth; rate-limited per address'),
+  'POST /verify': open('public check that a PDF file is unaltered: the file itself is the evidence; size- and rate-limited'),
   'POST /api/v1/dossiers/:id/supplements': {
     grants: [citizen, officer('hub', ['one-stop-shop-officer'])],
     resource: 'own',
@@ -42,7 +46,29 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /api/v1/agencies/civil-registry/reviews': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'the civil-registry officer’s worklist, in their province' },
   'POST /api/v1/agencies/civil-registry/reviews/:id/decision': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'the decision on a birth the checks could not settle, in their province' },
+  'POST /api/v1/agencies/health/death-notices': {
+    grants: [{ kind: 'system', agency: 'health', scopes: ['death-notices:submit'] }],
+    resource: 'own',
+    why: 'a health facility’s system sends the death notices it issues (registered for health by an IT operator, with the scope)',
+  },
+  'GET /api/v1/agencies/health/death-notices/:id': {
+    grants: [{ kind: 'system', agency: 'health', scopes: ['death-notices:submit'] }],
+    resource: 'own',
+    why: 'a facility reads back its own notices only; another’s is 404',
+  },
   'GET /api/v1/me/data-access': { grants: [citizen], resource: 'own', why: 'who accessed the caller’s own data' },
+  'GET /api/v1/me/voluntary-si': { grants: [citizen], resource: 'own', why: 'the caller’s own voluntary SI: status, periods paid, what is due next' },
+  'POST /api/v1/agencies/social-security/cash-receipts': { grants: [officer('social-security', ['vss-collector'])], resource: 'agency-area', why: 'a VSS collector records cash taken at a collection point, for dues in their province' },
+  'GET /api/v1/agencies/social-security/payments/exceptions': {
+    grants: [officer('social-security', ['vss-collector', 'planning-finance-officer'])],
+    resource: 'agency-area',
+    why: 'payments not credited (partial, overpaid, duplicate, late, unmatched) for the collection and accounting officers, in their province',
+  },
+  'POST /api/v1/agencies/social-security/payments/:id/resolve': {
+    grants: [officer('social-security', ['vss-collector', 'planning-finance-officer'])],
+    resource: 'agency-area',
+    why: 'refund or assign a listed payment, in their province',
+  },
 
   'POST /api/v1/officers': { grants: [itOperator], resource: 'agency', why: 'IT operators manage accounts (an agency’s operator only its own agency’s)' },
   'GET /api/v1/officers': { grants: [itOperator], resource: 'agency', why: 'as above' },

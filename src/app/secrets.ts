@@ -34,13 +34,19 @@ export function auditKeys(env: NodeJS.ProcessEnv, dataDir: string): AuditKeys {
   const anchor = secret(env, 'LIENTHONG_AUDIT_ANCHOR_KEY', dataDir, 'audit-anchor-key', () =>
     generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
   );
-  const anchorPrivateKey = createPrivateKey({ key: Buffer.from(anchor, 'base64'), format: 'der', type: 'pkcs8' });
-  return {
-    subjectKey: secret(env, 'LIENTHONG_AUDIT_SUBJECT_KEY', dataDir, 'audit-subject-key', () => randomBytes(32).toString('base64url')),
-    anchorPrivateKey,
-    anchorPublicKey: createPublicKey(anchorPrivateKey),
-    anchorFile: env.LIENTHONG_AUDIT_ANCHOR_FILE ?? join(dataDir, 'audit-anchors.jsonl'),
-  };
+  const subjectKey = secret(env, 'LIENTHONG_AUDIT_SUBJECT_KEY', dataDir, 'audit-subject-key', () => randomBytes(32).toString('base64url'));
+  return auditKeysFrom(subjectKey, anchor, env.LIENTHONG_AUDIT_ANCHOR_FILE ?? join(dataDir, 'audit-anchors.jsonl'));
+}
+
+/** The audit keys from their text forms: the subject key, the anchor key (Ed25519, base64 PKCS#8), the anchor file. */
+export function auditKeysFrom(subjectKey: string, anchorKeyPkcs8: string, anchorFile: string | undefined): AuditKeys {
+  const anchorPrivateKey = createPrivateKey({ key: Buffer.from(anchorKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  return { subjectKey, anchorPrivateKey, anchorPublicKey: createPublicKey(anchorPrivateKey), ...(anchorFile ? { anchorFile } : {}) };
+}
+
+/** A fresh anchor key in the form LIENTHONG_AUDIT_ANCHOR_KEY takes (base64 PKCS#8 Ed25519). */
+export function newAuditAnchorKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 }
 
 /** Keys for a run that keeps nothing (tests, the benchmark). */

@@ -28,11 +28,13 @@ const USAGE = `lienthong — interlinked, once-only public services
   lienthong seed --citizens N --seed S    a deterministic synthetic population with SI records
   lienthong import population FILE.jsonl  households and citizens (docs/import-formats.md)
   lienthong import si-records FILE.jsonl  social-insurance records
+  lienthong import poor-households FILE.jsonl  certified poor / near-poor household lists
+  lienthong import bank-statement FILE.csv  credits to VSS's collection account, reconciled against voluntary-SI dues
   lienthong token --citizen PIN           print a bearer token for a citizen
   lienthong officers create --username U [--agency A --role R --province PP]   an officer account (one-time password, TOTP)
   lienthong citizens enrol --pin PIN [--password P]   a citizen's account at the built-in identity provider
   lienthong token --officer USER [--agency A --role R --province PP]
-  lienthong bench --dossiers N [--json]   submit N birth dossiers through the HTTP API and measure
+  lienthong bench --dossiers N [--group G | --mix G=W,…] [--json]   submit N dossiers through the HTTP API and measure
 
 distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNING_KEY[_ID], LIENTHONG_REGISTRY, LIENTHONG_TOKEN_SECRET):
   lienthong hub                           the hub's engine
@@ -116,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [kind, file] = rest;
-      if (!IMPORT_KINDS.includes(kind as ImportKind) || !file) return fail(`usage: lienthong import ${IMPORT_KINDS.join('|')} FILE.jsonl`);
+      if (!IMPORT_KINDS.includes(kind as ImportKind) || !file) return fail(`usage: lienthong import ${IMPORT_KINDS.join('|')} FILE (.jsonl; .csv for bank-statement)`);
       // Only the owning part's schema: in distributed mode DATABASE_URL is that part's own database.
       const owner = kind === 'population' ? population.migrations : socialSecurity.migrations;
       const report = await withDb(`lienthong import ${kind}`, (db, cfg) => runImport(db, kind as ImportKind, file, cfg.clock), [owner]);

@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile';
 import type { PartName } from './parts.ts';
 import { closedSchema } from './closed-schema.ts';
 import * as civil from './messages/civil-registry.ts';
+import * as health from './messages/health.ts';
 import * as population from './messages/population.ts';
 import * as proc from './messages/procedure.ts';
 import * as ss from './messages/social-security.ts';
@@ -46,8 +47,12 @@ export const MESSAGE_TYPES = {
   },
   'social-security.death-benefits.requested': { schema: ss.DeathBenefitsRequested, from: ['hub'], to: ['social-security'] },
   'social-security.voluntary-si.requested': { schema: ss.VoluntarySiRequested, from: ['hub'], to: ['social-security'] },
+  // A death notice cited in a death declaration: the civil registry asks health for it before registering.
+  'health.death-notice-check.requested': { schema: health.DeathNoticeCheckRequested, from: ['civil-registry'], to: ['health'] },
+  'health.death-notice-check.completed': { schema: health.DeathNoticeCheckCompleted, from: ['health'], to: ['civil-registry'] },
   'procedure.completed': { schema: proc.ProcedureCompleted, ...AGENCY_TO_HUB },
   'procedure.rejected': { schema: proc.ProcedureRejected, ...AGENCY_TO_HUB },
+  'procedure.awaiting-payment': { schema: proc.ProcedureAwaitingPayment, ...AGENCY_TO_HUB },
   'procedure.in-review': { schema: proc.ProcedureInReview, ...AGENCY_TO_HUB },
   'procedure.supplement-requested': { schema: proc.SupplementRequested, ...AGENCY_TO_HUB },
   'procedure.supplement-provided': {

@@ -5,7 +5,8 @@ import { SENSITIVE_MESSAGE_FIELDS } from './sensitive-fields.ts';
 import { closedSchema } from './closed-schema.ts';
 
 /** Objects in message schemas that are open on purpose, and why. Anything else open is a minimisation leak. */
-const OPEN_BY_DESIGN = new Set(['procedure.completed:/result', 'procedure.supplement-provided:/answers']);
+// A result is checked by the hub against its procedure's own schema (PROCEDURE_RESULTS / PROCEDURE_PAYMENT_RESULTS).
+const OPEN_BY_DESIGN = new Set(['procedure.completed:/result', 'procedure.awaiting-payment:/result', 'procedure.supplement-provided:/answers']);
 
 function openObjects(s: any, at: string, out: string[]): string[] {
   if (Array.isArray(s)) s.forEach((x, i) => openObjects(x, `${at}[${i}]`, out));

@@ -16,6 +16,8 @@ export const DeathRegistrationResult = Type.Object({
   /** Registered more than 15 days after the death (Law on Civil Status 2014 art. 33): accepted, and recorded. */
   lateRegistration: Type.Boolean(),
   verificationCode: Type.String(),
+  /** The health facility's death notice that corroborated the death, when the declaration cited one (its code and number). */
+  medicalNotice: Type.Optional(Type.Object({ facility: Type.String(), number: Type.String() })),
 });
 export type DeathRegistrationResult = Static<typeof DeathRegistrationResult>;
 

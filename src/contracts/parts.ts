@@ -1,5 +1,8 @@
-/** The parts that exchange messages. One list; the type and the schema derive from it. */
-export const AGENCIES = ['population', 'civil-registry', 'social-security'] as const;
+/**
+ * The parts that exchange messages. One list; the type and the schema derive from it. `health` stands for the
+ * health facilities: they send it death notices, which corroborate death declarations.
+ */
+export const AGENCIES = ['population', 'civil-registry', 'social-security', 'health'] as const;
 export type AgencyName = (typeof AGENCIES)[number];
 
 export const PARTS = ['hub', ...AGENCIES] as const;
@@ -15,4 +18,5 @@ export const SCHEMA_OF: Record<PartName, string> = {
   population: 'population',
   'civil-registry': 'civil_registry',
   'social-security': 'social_security',
+  health: 'health',
 };

@@ -1,7 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { AddressSchema, IsoDateSchema, PinSchema } from './common.ts';
 import { DeathBenefitsResult, DeathRegistrationResult, ResidenceDeregistrationResult } from './death-results.ts';
-import { VoluntarySiRegistrationResult } from './voluntary-si-results.ts';
+import { VoluntarySiCompletedResult, VoluntarySiRegistrationResult } from './voluntary-si-results.ts';
 
 export const BirthRegistrationResult = Type.Object({
   pin: PinSchema,
@@ -41,8 +41,16 @@ export const PROCEDURE_RESULTS = {
   'death-registration': DeathRegistrationResult,
   'residence-deregistration': ResidenceDeregistrationResult,
   'death-benefits': DeathBenefitsResult,
-  'voluntary-si-registration': VoluntarySiRegistrationResult,
+  'voluntary-si-registration': VoluntarySiCompletedResult,
 } as const satisfies Record<string, TSchema>;
 
 export type ProcedureCode = keyof typeof PROCEDURE_RESULTS;
 export const PROCEDURE_CODES = Object.keys(PROCEDURE_RESULTS) as ProcedureCode[];
+
+/**
+ * The procedures that may wait for the citizen's payment (`procedure.awaiting-payment`), with the schema of the
+ * interim result shown meanwhile (what is due and how to pay it). A procedure not listed here cannot await payment.
+ */
+export const PROCEDURE_PAYMENT_RESULTS: Partial<Record<ProcedureCode, TSchema>> = {
+  'voluntary-si-registration': VoluntarySiRegistrationResult,
+};

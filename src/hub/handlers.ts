@@ -1,7 +1,7 @@
 import { Compile } from 'typebox/compile';
 import type { PayloadOf } from '../contracts/catalogue.ts';
 import type { FieldIssue, PersonFacts } from '../contracts/common.ts';
-import { PROCEDURE_RESULTS, type ProcedureCode } from '../contracts/procedures.ts';
+import { PROCEDURE_PAYMENT_RESULTS, PROCEDURE_RESULTS, type ProcedureCode } from '../contracts/procedures.ts';
 import { vnDateOf } from '../kernel/dates.ts';
 import { TerminalError } from '../platform/bus/transport.ts';
 import type { Queryable } from '../platform/db/db.ts';
@@ -13,6 +13,7 @@ import { supplementStore } from './supplement-store.ts';
 import { SUPPLEMENT_TIME_LIMIT } from './supplements.ts';
 
 const resultCheckers = Object.fromEntries(Object.entries(PROCEDURE_RESULTS).map(([k, s]) => [k, Compile(s)]));
+const interimCheckers = Object.fromEntries(Object.entries(PROCEDURE_PAYMENT_RESULTS).map(([k, s]) => [k, Compile(s!)]));
 
 /** The hub's message handlers: replies from agencies move the dossier on. */
 export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
@@ -86,6 +87,17 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
         await supplementStore.open(tx, { dossierId: d.id, procedure, fields, at: ctx.now.toISOString(), messageId: env.id, deadline });
         return true;
       });
+    },
+
+    async 'procedure.awaiting-payment'(tx, env, ctx) {
+      const { procedure, payment, result } = env.payload as PayloadOf<'procedure.awaiting-payment'>;
+      const checker = interimCheckers[procedure];
+      if (!checker) throw new TerminalError(`${procedure} cannot await a payment`);
+      if (!checker.Check(result)) throw new TerminalError(`interim result of ${procedure} does not match its contract`);
+      // The citizen's last day to pay replaces the agency's deadline: the time taken to pay is not the agency's.
+      await finish(tx, env.dossierId, env.sender, procedure, ctx, async (_d, p) =>
+        engine.move(tx, ctx, p, 'awaiting-payment', { result, reasons: [], deadline: payment.dueBy, messageId: env.id, note: `payment due by ${payment.dueBy}` }),
+      );
     },
 
     async 'procedure.in-review'(tx, env, ctx) {

@@ -82,5 +82,15 @@ export const hubMigrations: SchemaMigrations = {
         CREATE UNIQUE INDEX hub_supplements_open ON hub.supplements (dossier_id, procedure) WHERE outcome = 'open';
         CREATE INDEX hub_procedures_awaiting_supplement ON hub.procedures (deadline) WHERE status = 'awaiting-supplement';`,
     },
+    {
+      version: 3,
+      name: 'documents: find a result by its verification code, a death by the deceased PIN',
+      // A document is a completed (or awaiting-payment) procedure's result (src/hub/documents): no table, one index.
+      // jsonb_path_ops answers the containment queries of documents/store.ts — {"verificationCode": …},
+      // {"decisions": [{…}]}, {"voucher": {…}}, {"deceasedPin": …} — for the public /verify/{code} and for an HI card
+      // ended by its holder's death.
+      sql: `
+        CREATE INDEX hub_procedures_document_results ON hub.procedures USING gin (result jsonb_path_ops) WHERE status IN ('completed', 'awaiting-payment');`,
+    },
   ],
 };

@@ -77,6 +77,18 @@ if (servers) {
       }
     });
 
+    test('an officer reading a dossier through the portal is in the audit trail, and the father sees it', async () => {
+      const res = await submit(birthDeclaration({ child: { fullName: 'Lê Minh Trí', sex: 'male', dateOfBirth: '2025-01-21', placeOfBirth: 'Hà Nam' } }), 'dist-audit');
+      const { id } = (await res.json()) as { id: string };
+      await finished(id);
+      const tokens = new TokenService(d.tokenSecret);
+      const oneStop = await tokens.issue({ kind: 'officer', username: 'os-dist', agency: 'hub', role: 'one-stop-shop-officer', provinceCode: '35' });
+      assert.equal((await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${oneStop}` } })).status, 200);
+      const father = await tokens.issue({ kind: 'citizen', pin: PEOPLE.father });
+      const view = (await (await fetch(`${d.portalUrl}/api/v1/me/data-access`, { headers: { authorization: `Bearer ${father}` } })).json()) as { items: { by: { id: string }; action: string; resource: string }[] };
+      assert.ok(view.items.some((i) => i.by.id === 'os-dist' && i.action === 'dossier.read' && i.resource === `dossier/${id}`), JSON.stringify(view.items));
+    });
+
     test('a death declaration completes across the processes: extract, deregistration, VSS decisions', async () => {
       const widow = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: DEATH.pensionerWidow });
       const res = await fetch(`${d.portalUrl}/api/v1/dossiers`, {
@@ -103,7 +115,7 @@ if (servers) {
       assert.deepEqual(kinds, ['funeral-allowance', 'stop-monthly-payments', 'survivor-monthly']);
     });
 
-    test('a voluntary-SI registration completes across the processes: an SI code, the amount due, a payment QR', async () => {
+    test('a voluntary-SI registration across the processes: the amount due and a payment QR, then cash at a collection point completes it', async () => {
       const me = await new TokenService(d.tokenSecret).issue({ kind: 'citizen', pin: VOLUNTARY.newcomer });
       const res = await fetch(`${d.portalUrl}/api/v1/dossiers`, {
         method: 'POST',
@@ -112,18 +124,34 @@ if (servers) {
       });
       assert.equal(res.status, 202);
       const { id } = (await res.json()) as { id: string };
-      const dossier = await eventually(async () => {
-        const b = (await (await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${me}` } })).json()) as {
-          status: string;
-          procedures: { result: { siCode: string; contribution: { amountDue: number; dueBy: string }; payment: { qrPayload: string } } | null }[];
-        };
-        return ['completed', 'rejected', 'partially-completed'].includes(b.status) ? b : undefined;
-      }, `voluntary-SI dossier ${id}`, 60_000);
-      assert.equal(dossier.status, 'completed');
+      type Vsi = {
+        status: string;
+        procedures: { result: { siCode: string; contribution: { amountDue: number; dueBy: string }; payment: { qrPayload: string; reference: string }; voucher?: { amount: number }; coverSheet?: { siCode: string } | null } | null }[];
+      };
+      const follow = (until: (b: Vsi) => boolean) =>
+        eventually(async () => {
+          const b = (await (await fetch(`${d.portalUrl}/api/v1/dossiers/${id}`, { headers: { authorization: `Bearer ${me}` } })).json()) as Vsi;
+          return until(b) ? b : undefined;
+        }, `voluntary-SI dossier ${id}`, 60_000);
+      const dossier = await follow((b) => ['awaiting-payment', 'completed', 'rejected', 'partially-completed'].includes(b.status));
+      assert.equal(dossier.status, 'awaiting-payment');
       const r = dossier.procedures[0]!.result!;
       assert.match(r.siCode, /^35\d{8}$/);
       assert.deepEqual([r.contribution.amountDue, r.contribution.dueBy], [297_000, '2025-02-28'], 'the same amount as in embedded mode');
       assert.ok(r.payment.qrPayload.startsWith('000201010212'));
+
+      // Social security's own process takes the cash; its reply reaches the hub over the bus.
+      const collector = await new TokenService(d.tokenSecret).issue({ kind: 'officer', username: 'vc', agency: 'social-security', role: 'vss-collector', provinceCode: '35' });
+      const cash = await fetch(`${d.urls['social-security']}/api/v1/agencies/social-security/cash-receipts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${collector}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reference: r.payment.reference, amount: 297_000, receiptNumber: 'DIST-1' }),
+      });
+      assert.equal(cash.status, 200, await cash.clone().text());
+      const paid = await follow((b) => b.status !== 'awaiting-payment');
+      assert.equal(paid.status, 'completed');
+      assert.equal(paid.procedures[0]!.result!.voucher!.amount, 297_000);
+      assert.equal(paid.procedures[0]!.result!.coverSheet!.siCode, r.siCode);
     });
 
     test('forged, unsigned, wrong-type and replayed messages are rejected and never applied', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { describe, test } from 'node:test';
@@ -66,13 +67,15 @@ if (servers) {
           signing: { key: signer(agency), registry: () => registry },
           clock: runningClockFrom(new Date(START)),
           tokenSecret: 'external-agency-test-secret-0123456789',
+          dataKey: randomBytes(32).toString('base64'),
           log: silent,
           agencyHttp: { callbackUrl: `http://127.0.0.1:${callbackPort}/api/v1/callbacks` },
         });
         try {
           if (agency === 'population') await p.db.transaction((tx) => populationImport(new Date(START)).apply(tx, [...households, ...citizens]));
           const address = await p.app.listen({ port: 0, host: '127.0.0.1' });
-          const results = await runConformance({ endpoint: `${address}/api/v1/messages`, agency, hubKey: signer('hub'), registry, callbackPort });
+          // Health's sample comes from the civil registry (a cited death notice), signed with its key.
+          const results = await runConformance({ endpoint: `${address}/api/v1/messages`, agency, hubKey: signer('hub'), senderKey: signer('civil-registry'), registry, callbackPort });
           assert.deepEqual(results.filter((r) => !r.ok), [], 'every check passes');
           assert.ok(results.length >= 8, `${results.length} checks ran`);
         } finally {

@@ -23,6 +23,8 @@ const PRINCIPALS: Record<string, Principal | null> = {
   'it-operator': { kind: 'officer', username: 'it', agency: 'hub', role: 'it-operator', provinceCode: null },
   'civil-registry officer in the wrong agency': { kind: 'officer', username: 'x', agency: 'population', role: 'civil-registry-officer', provinceCode: '35' },
   'system client': { kind: 'system', client: 'bv-hanam', agency: 'civil-registry', scopes: [] },
+  'health facility': { kind: 'system', client: 'bv-hanam-health', agency: 'health', scopes: ['death-notices:submit'] },
+  'death-notice scope for another agency': { kind: 'system', client: 'cr-system', agency: 'civil-registry', scopes: ['death-notices:submit'] },
 };
 
 describe('authorisation: every route × every principal', () => {

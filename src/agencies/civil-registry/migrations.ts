@@ -1,5 +1,6 @@
 import type { SchemaMigrations } from '../../platform/db/migrate.ts';
 import { outboxInboxSql } from '../../platform/messaging/outbox-inbox-sql.ts';
+import { deathNoticeMigration } from './death-migrations.ts';
 
 export const civilRegistryMigrations: SchemaMigrations = {
   schema: 'civil_registry',
@@ -62,5 +63,6 @@ export const civilRegistryMigrations: SchemaMigrations = {
         -- A person's death is registered once (Law on Civil Status 2014 art. 32–34).
         CREATE UNIQUE INDEX civil_registry_death_once ON civil_registry.death_registrations (deceased_pin) WHERE status = 'registered';`,
     },
+    deathNoticeMigration,
   ],
 };

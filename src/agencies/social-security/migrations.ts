@@ -147,5 +147,129 @@ export const socialSecurityMigrations: SchemaMigrations = {
         );
         CREATE INDEX social_security_voluntary_pin ON social_security.voluntary_registrations (pin);`,
     },
+    {
+      version: 4,
+      name: 'voluntary SI payments: dues and renewals, payments received, vouchers, participation, SI book cover sheets',
+      sql: `
+        -- A registration's participation: awaiting its first payment, active, suspended (a renewal missed) or lapsed
+        -- (the first payment never came; the procedure was refused). Nothing was ever 'paid' before this version.
+        ALTER TABLE social_security.voluntary_registrations DROP CONSTRAINT voluntary_registrations_status_check;
+        UPDATE social_security.voluntary_registrations SET status = 'active' WHERE status = 'paid';
+        ALTER TABLE social_security.voluntary_registrations
+          ADD CONSTRAINT voluntary_registrations_status_check CHECK (status IN ('awaiting-payment', 'active', 'suspended', 'lapsed')),
+          -- The register's facts at registration (name, date of birth, sex): the SI book cover sheet is made from them.
+          ADD COLUMN participant jsonb,
+          -- The provincial office that holds the registration (residence, else the SI code's province).
+          ADD COLUMN province_code text,
+          -- A reply owed to the hub (the payment was reconciled, or never came), sent by the part's sweep.
+          ADD COLUMN hub_notice text CHECK (hub_notice IN ('completed', 'rejected')),
+          ADD COLUMN reasons jsonb,
+          ADD COLUMN status_since date;
+        CREATE INDEX social_security_voluntary_hub_notice ON social_security.voluntary_registrations (dossier_id) WHERE hub_notice IS NOT NULL;
+
+        -- What is due under each payment reference: the registration's first period, then each renewal.
+        CREATE TABLE social_security.voluntary_dues (
+          reference text PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES social_security.voluntary_registrations(dossier_id),
+          pin text NOT NULL,
+          si_code text NOT NULL,
+          kind text NOT NULL CHECK (kind IN ('registration', 'renewal')),
+          method text NOT NULL,
+          monthly_income bigint NOT NULL,
+          period_from text NOT NULL,
+          period_to text NOT NULL,
+          months integer NOT NULL,
+          supported_months integer NOT NULL,
+          amount_due bigint NOT NULL,
+          due_by date NOT NULL,
+          province_code text,
+          status text NOT NULL CHECK (status IN ('open', 'paid', 'lapsed')),
+          rule_version text NOT NULL,
+          legal_basis text NOT NULL,
+          payment jsonb NOT NULL,
+          created_on date NOT NULL,
+          settled_on date
+        );
+        CREATE INDEX social_security_voluntary_dues_pin ON social_security.voluntary_dues (pin);
+        CREATE INDEX social_security_voluntary_dues_open ON social_security.voluntary_dues (due_by) WHERE status = 'open';
+        INSERT INTO social_security.voluntary_dues (reference, dossier_id, pin, si_code, kind, method, monthly_income, period_from, period_to, months,
+            supported_months, amount_due, due_by, status, rule_version, legal_basis, payment, created_on)
+          SELECT reference, dossier_id, pin, si_code, 'registration', method, monthly_income, period_from, period_to, months, supported_months, amount_due, due_by,
+            CASE status WHEN 'awaiting-payment' THEN 'open' WHEN 'active' THEN 'paid' ELSE 'lapsed' END,
+            result->'contribution'->>'ruleVersion', result->'contribution'->>'legalBasis', result->'payment', registered_on
+          FROM social_security.voluntary_registrations;
+
+        -- Every amount received, by transfer (an imported bank statement) or in cash (a collection point). Never deleted:
+        -- what could not be credited stays listed for an officer until resolved.
+        CREATE TABLE social_security.voluntary_payments (
+          id uuid PRIMARY KEY,
+          channel text NOT NULL CHECK (channel IN ('bank-transfer', 'cash')),
+          transaction_id text NOT NULL,
+          value_date date NOT NULL,
+          amount bigint NOT NULL CHECK (amount > 0),
+          payer_name text,
+          payer_account text,
+          description text NOT NULL,
+          reference text,
+          outcome text NOT NULL CHECK (outcome IN ('matched', 'partial', 'overpaid', 'duplicate', 'late', 'unmatched')),
+          applied bigint NOT NULL,
+          excess bigint NOT NULL,
+          note text,
+          province_code text,
+          source text NOT NULL,
+          recorded_at timestamptz NOT NULL,
+          resolution jsonb,
+          UNIQUE (channel, transaction_id)
+        );
+        CREATE INDEX social_security_voluntary_payments_reference ON social_security.voluntary_payments (reference);
+        CREATE INDEX social_security_voluntary_payments_open ON social_security.voluntary_payments (recorded_at) WHERE outcome <> 'matched' AND resolution IS NULL;
+
+        -- The payment vouchers of the centralised accounting: one per settled due.
+        CREATE TABLE social_security.payment_vouchers (
+          number text PRIMARY KEY,
+          reference text NOT NULL UNIQUE REFERENCES social_security.voluntary_dues(reference),
+          dossier_id uuid NOT NULL,
+          pin text NOT NULL,
+          issued_on date NOT NULL,
+          amount bigint NOT NULL,
+          received bigint NOT NULL,
+          voucher jsonb NOT NULL,
+          verification_code text NOT NULL UNIQUE
+        );
+        -- The participation recorded from each voucher (the book-and-card records, Decision 1188/QD-BHXH).
+        CREATE TABLE social_security.voluntary_participation (
+          voucher_number text PRIMARY KEY REFERENCES social_security.payment_vouchers(number),
+          pin text NOT NULL,
+          si_code text NOT NULL,
+          month_from text NOT NULL,
+          month_to text NOT NULL,
+          months integer NOT NULL,
+          monthly_income bigint NOT NULL,
+          supported_months integer NOT NULL,
+          recorded_on date NOT NULL
+        );
+        CREATE INDEX social_security_voluntary_participation_pin ON social_security.voluntary_participation (pin, month_from);
+        -- The electronic SI book cover sheet, generated once, on first participation.
+        CREATE TABLE social_security.si_book_cover_sheets (
+          pin text PRIMARY KEY,
+          si_code text NOT NULL UNIQUE,
+          voucher_number text NOT NULL REFERENCES social_security.payment_vouchers(number),
+          issued_on date NOT NULL,
+          sheet jsonb NOT NULL,
+          verification_code text NOT NULL UNIQUE
+        );
+        -- What the participant is told outside a dossier (a renewal missed, participation suspended): once per due and kind.
+        CREATE TABLE social_security.voluntary_notices (
+          id bigserial PRIMARY KEY,
+          pin text NOT NULL,
+          at timestamptz NOT NULL,
+          code text NOT NULL,
+          reference text NOT NULL,
+          message text NOT NULL,
+          message_vi text NOT NULL,
+          UNIQUE (reference, code)
+        );
+        CREATE INDEX social_security_voluntary_notices_pin ON social_security.voluntary_notices (pin, at);`,
+    },
   ],
 };

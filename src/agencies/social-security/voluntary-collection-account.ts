@@ -19,8 +19,9 @@ export const VSS_COLLECTION_ACCOUNT: CollectionAccount = Object.freeze({
 });
 
 /**
- * The reference the participant's transfer carries, by which the statement line is matched to the registration:
- * "BHXHTN" (bảo hiểm xã hội tự nguyện) + the 10-digit SI code + a 3-digit serial of the participant's registrations.
+ * The reference the participant's transfer carries, by which the statement line is matched to what is due:
+ * "BHXHTN" (bảo hiểm xã hội tự nguyện) + the 10-digit SI code + a 3-digit serial of the participant's dues
+ * (the registration's first period, then each renewal).
  * Letters and digits only, 19 characters: banks keep it intact (no diacritics, no punctuation to strip).
  */
 export function paymentReference(siCode: string, serial: number): string {

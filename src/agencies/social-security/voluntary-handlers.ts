@@ -6,7 +6,7 @@ import { vnDateOf, type IsoDate, type IsoMonth } from '../../kernel/dates.ts';
 import { isProvinceCode2, isProvinceCode3, provinceCode2, type ProvinceCode2 } from '../../kernel/identifiers/province-codes.ts';
 import { makeSiCode } from '../../kernel/identifiers/si-code.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import type { HandlerTable } from '../../platform/messaging/part-runtime.ts';
+import type { HandlerContext, HandlerTable } from '../../platform/messaging/part-runtime.ts';
 import { verificationCode } from '../../platform/verification-code.ts';
 import { voluntaryContribution, type PaymentMethod, type PaymentPlan } from './domain/voluntary-contribution.ts';
 import { checkSupportClaim, monthsAlreadySupported } from './domain/voluntary-support-claim.ts';
@@ -14,10 +14,11 @@ import type { SupportGroup } from './domain/voluntary-support.ts';
 import { vietQrPayload } from './domain/vietqr.ts';
 import { socialSecurityStore } from './store.ts';
 import { paymentReference, VSS_COLLECTION_ACCOUNT, type CollectionAccount } from './voluntary-collection-account.ts';
-import { voluntaryStore as store } from './voluntary-store.ts';
+import { paymentStore } from './payments/store.ts';
+import { voluntaryStore as store, type VoluntaryRegistrationRow } from './voluntary-store.ts';
 
 type Request = PayloadOf<'social-security.voluntary-si.requested'>;
-const PROCEDURE = 'voluntary-si-registration';
+export const PROCEDURE = 'voluntary-si-registration';
 
 // The contract's vocabularies are the rules' own: a difference is a compile error here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -29,27 +30,32 @@ void _methods, _groups;
  * Voluntary SI registration (online service 602e; Decision 49/QD-BHXH 2023; seed 004): identity already confirmed by
  * the population register (the hub's verification step) → the support claim checked → the SI code reused or issued →
  * the contribution due for the chosen method (domain/voluntary-contribution.ts) → a payment reference and VietQR.
- * The procedure completes here with the amount due; the registration waits for its payment in VSS's records
- * (status 'awaiting-payment'), reconciled later by the centralised accounting (docs/voluntary-si.md).
+ * The procedure then waits for the payment (`procedure.awaiting-payment`, with the amount due and the QR); VSS's
+ * centralised accounting reconciles it (payments/), and the voucher completes the procedure — or the deadline passes
+ * unpaid and the sweep refuses it (payments/sweep.ts; docs/voluntary-si.md).
  */
 export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_ACCOUNT): HandlerTable {
   return {
     async 'social-security.voluntary-si.requested'(tx, env, ctx) {
       const r = env.payload as Request;
       const done = await store.registrationForDossier(tx, env.dossierId);
-      if (done) return void (await ctx.send('procedure.completed', env.sender, { procedure: PROCEDURE, result: done.result }));
+      if (done) return void (await replyFor(ctx, done));
       const reject = (issues: FieldIssue[]) => ctx.send('procedure.rejected', env.sender, { procedure: PROCEDURE, reasons: issues });
       const today = vnDateOf(ctx.now);
 
       const pin = r.participant.pin;
       const history = await store.registrationsOf(tx, pin);
-      const open = history.find((h) => h.status === 'awaiting-payment' || (h.status === 'paid' && h.period_to >= r.startMonth));
+      const open = history.find((h) => h.status === 'awaiting-payment' || h.status === 'active');
       if (open)
         return void (await reject([{
           path: 'declaration.startMonth',
           code: 'already-registered',
-          reason: `A registration for ${open.period_from}–${open.period_to} (reference ${open.reference}) is already ${open.status === 'paid' ? 'paid' : 'awaiting payment'}.`,
-          reasonVi: `Đã có đăng ký cho giai đoạn ${open.period_from}–${open.period_to} (mã thanh toán ${open.reference}) ${open.status === 'paid' ? 'đã đóng tiền' : 'đang chờ đóng tiền'}.`,
+          reason: open.status === 'active'
+            ? `The participant already participates (registered for ${open.period_from}); the next periods fall due without a new registration.`
+            : `A registration for ${open.period_from}–${open.period_to} (reference ${open.reference}) is already awaiting payment.`,
+          reasonVi: open.status === 'active'
+            ? `Người tham gia đang tham gia BHXH tự nguyện (đăng ký từ tháng ${open.period_from}); các kỳ đóng tiếp theo được tính mà không cần đăng ký lại.`
+            : `Đã có đăng ký cho giai đoạn ${open.period_from}–${open.period_to} (mã thanh toán ${open.reference}) đang chờ đóng tiền.`,
         }]));
 
       const group = r.supportGroup as SupportGroup;
@@ -57,13 +63,23 @@ export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_
       const claimProblem = checkSupportClaim(group, { listings, ethnicity: r.participant.ethnicity });
       if (claimProblem) return void (await reject([claimProblem]));
 
-      const paidSupported = history.filter((h) => h.status === 'paid').reduce((n, h) => n + h.supported_months, 0);
+      const paidSupported = (await paymentStore.participationOf(tx, pin)).reduce((n, p) => n + p.supportedMonths, 0);
       const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported));
       if (!computed.ok) return void (await reject([computed.issue]));
       const c = computed.decision;
 
-      const { siCode, issued } = await siCodeFor(tx, pin, r.participant.address?.provinceCode ?? null);
-      const reference = paymentReference(siCode, history.length + 1);
+      const residence = r.participant.address?.provinceCode ?? null;
+      const { siCode, issued } = await siCodeFor(tx, pin, residence);
+      const province = residence && isProvinceCode2(residence) ? residence : siCode.slice(0, 2);
+      // Serials count every due of the participant (registrations and renewals): a reference is never reused.
+      const reference = paymentReference(siCode, (await paymentStore.countDuesOf(tx, pin)) + 1);
+      const payment = {
+        reference,
+        qrPayload: vietQrPayload({ bin: account.bankBin, accountNumber: account.accountNumber, amount: c.amountDue, reference }),
+        bankBin: account.bankBin,
+        accountNumber: account.accountNumber,
+        accountName: account.accountName,
+      };
       const result: VoluntarySiRegistrationResult = {
         siCode,
         siCodeIssued: issued,
@@ -80,13 +96,7 @@ export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_
           ruleVersion: c.ruleVersion,
           legalBasis: c.legalBasis,
         },
-        payment: {
-          reference,
-          qrPayload: vietQrPayload({ bin: account.bankBin, accountNumber: account.accountNumber, amount: c.amountDue, reference }),
-          bankBin: account.bankBin,
-          accountNumber: account.accountNumber,
-          accountName: account.accountName,
-        },
+        payment,
         registeredOn: today,
         verificationCode: verificationCode(),
       };
@@ -107,10 +117,50 @@ export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_
         registered_on: today,
         decision: { ...c, supportGroupEvidence: { listings, ethnicity: r.participant.ethnicity ?? null } },
         result,
+        participant: { fullName: r.participant.fullName, dateOfBirth: r.participant.dateOfBirth, sex: r.participant.sex },
+        province_code: province,
       });
-      await ctx.send('procedure.completed', env.sender, { procedure: PROCEDURE, result });
+      await paymentStore.insertDue(tx, {
+        reference,
+        dossier_id: env.dossierId,
+        pin,
+        si_code: siCode,
+        kind: 'registration',
+        method: r.paymentMethod,
+        monthly_income: c.monthlyIncome,
+        period_from: c.periodFrom,
+        period_to: c.periodTo,
+        months: c.months,
+        supported_months: c.supportedMonths,
+        amount_due: c.amountDue,
+        due_by: c.dueBy,
+        province_code: province,
+        rule_version: c.ruleVersion,
+        legal_basis: c.legalBasis,
+        payment: { qrPayload: payment.qrPayload, bankBin: payment.bankBin, accountNumber: payment.accountNumber, accountName: payment.accountName },
+        created_on: today,
+      });
+      await ctx.send('procedure.awaiting-payment', env.sender, { procedure: PROCEDURE, payment: { amountDue: c.amountDue, dueBy: c.dueBy, reference }, result });
     },
   };
+}
+
+/** The reply a registration's state calls for: sent again as it stands when the request is delivered again. */
+export async function replyFor(ctx: HandlerContext, reg: VoluntaryRegistrationRow): Promise<void> {
+  switch (reg.status) {
+    case 'awaiting-payment':
+      await ctx.send('procedure.awaiting-payment', 'hub', {
+        procedure: PROCEDURE,
+        payment: { amountDue: reg.amount_due, dueBy: reg.due_by, reference: reg.reference },
+        result: reg.result as VoluntarySiRegistrationResult,
+      });
+      return;
+    case 'lapsed':
+      await ctx.send('procedure.rejected', 'hub', { procedure: PROCEDURE, reasons: reg.reasons ?? [] });
+      return;
+    default: // active, or suspended after being active: the registration was completed by its voucher
+      await ctx.send('procedure.completed', 'hub', { procedure: PROCEDURE, result: reg.result });
+  }
 }
 
 /** The rules' decision, or the field problem (income out of bounds; a month before the rules' tables). */

@@ -1,4 +1,5 @@
-import type { VoluntarySiRegistrationResult } from '../../contracts/voluntary-si-results.ts';
+import type { FieldIssue } from '../../contracts/common.ts';
+import type { VoluntarySiCompletedResult, VoluntarySiRegistrationResult } from '../../contracts/voluntary-si-results.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 
 export interface VoluntaryRegistrationRow {
@@ -15,19 +16,60 @@ export interface VoluntaryRegistrationRow {
   supported_months: number;
   amount_due: number;
   due_by: string;
-  status: 'awaiting-payment' | 'paid' | 'suspended';
+  /** awaiting-payment → active (first voucher) → suspended (a renewal missed); or → lapsed (first payment never came). */
+  status: 'awaiting-payment' | 'active' | 'suspended' | 'lapsed';
   registered_on: string;
-  result: VoluntarySiRegistrationResult;
+  /** The interim result while awaiting payment; the completed result (with voucher and participation) once active. */
+  result: VoluntarySiRegistrationResult | VoluntarySiCompletedResult;
+  participant: ParticipantFacts | null;
+  province_code: string | null;
+  hub_notice: 'completed' | 'rejected' | null;
+  reasons: FieldIssue[] | null;
+  status_since: string | null;
+}
+
+/** The register's facts kept for the SI book cover sheet. */
+export interface ParticipantFacts {
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
 }
 
 const COLUMNS = `dossier_id, pin, si_code, reference, method, monthly_income::float8 AS monthly_income, support_group, period_from, period_to,
-  months, supported_months, amount_due::float8 AS amount_due, due_by::text AS due_by, status, registered_on::text AS registered_on, result`;
+  months, supported_months, amount_due::float8 AS amount_due, due_by::text AS due_by, status, registered_on::text AS registered_on, result,
+  participant, province_code, hub_notice, reasons, status_since::text AS status_since`;
 
 /** Social security's SQL for voluntary SI, in schema `social_security`. */
 export const voluntaryStore = {
-  async registrationForDossier(tx: Queryable, dossierId: string): Promise<VoluntaryRegistrationRow | undefined> {
-    const [r] = await tx.query<VoluntaryRegistrationRow>(`SELECT ${COLUMNS} FROM social_security.voluntary_registrations WHERE dossier_id = $1`, [dossierId]);
+  async registrationForDossier(tx: Queryable, dossierId: string, forUpdate = false): Promise<VoluntaryRegistrationRow | undefined> {
+    const [r] = await tx.query<VoluntaryRegistrationRow>(`SELECT ${COLUMNS} FROM social_security.voluntary_registrations WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [dossierId]);
     return r;
+  },
+
+  /**
+   * A change of participation status; with `notice`, a reply is owed to the hub (sent by the part's sweep, so that an
+   * import run outside the part's process still reaches the dossier).
+   */
+  async setStatus(
+    tx: Queryable,
+    dossierId: string,
+    s: { status: VoluntaryRegistrationRow['status']; on: string; result?: VoluntarySiCompletedResult; reasons?: FieldIssue[]; notice?: 'completed' | 'rejected' },
+  ) {
+    await tx.query(
+      `UPDATE social_security.voluntary_registrations SET status = $2, status_since = $3, result = COALESCE($4::jsonb, result), reasons = COALESCE($5::jsonb, reasons),
+         hub_notice = COALESCE($6, hub_notice), updated_at = now()
+       WHERE dossier_id = $1`,
+      [dossierId, s.status, s.on, s.result ? JSON.stringify(s.result) : null, s.reasons ? JSON.stringify(s.reasons) : null, s.notice ?? null],
+    );
+  },
+
+  async clearHubNotice(tx: Queryable, dossierId: string) {
+    await tx.query('UPDATE social_security.voluntary_registrations SET hub_notice = NULL WHERE dossier_id = $1', [dossierId]);
+  },
+
+  async owedHubNotices(tx: Queryable, limit: number): Promise<string[]> {
+    const rows = await tx.query<{ dossier_id: string }>('SELECT dossier_id FROM social_security.voluntary_registrations WHERE hub_notice IS NOT NULL LIMIT $1', [limit]);
+    return rows.map((r) => r.dossier_id);
   },
 
   async registrationsOf(tx: Queryable, pin: string): Promise<VoluntaryRegistrationRow[]> {
@@ -60,14 +102,15 @@ export const voluntaryStore = {
 
   async insertRegistration(
     tx: Queryable,
-    r: Omit<VoluntaryRegistrationRow, 'status'> & { decision: unknown },
+    r: Omit<VoluntaryRegistrationRow, 'status' | 'hub_notice' | 'reasons' | 'status_since'> & { decision: unknown },
   ) {
     await tx.query(
       `INSERT INTO social_security.voluntary_registrations (dossier_id, pin, si_code, reference, method, monthly_income, support_group, period_from, period_to,
-         months, supported_months, amount_due, due_by, status, registered_on, decision, result)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'awaiting-payment', $14, $15, $16)`,
+         months, supported_months, amount_due, due_by, status, registered_on, decision, result, participant, province_code, status_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'awaiting-payment', $14, $15, $16, $17, $18, $14)`,
       [r.dossier_id, r.pin, r.si_code, r.reference, r.method, r.monthly_income, r.support_group, r.period_from, r.period_to,
-        r.months, r.supported_months, r.amount_due, r.due_by, r.registered_on, JSON.stringify(r.decision), JSON.stringify(r.result)],
+        r.months, r.supported_months, r.amount_due, r.due_by, r.registered_on, JSON.stringify(r.decision), JSON.stringify(r.result),
+        r.participant ? JSON.stringify(r.participant) : null, r.province_code],
     );
   },
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { populationImport } from '../../agencies/population/import.ts';
@@ -27,6 +27,10 @@ export interface BenchTarget {
   readonly baseUrl: string;
   readonly hubDb: Db;
   readonly engine: string;
+  /** What `databaseBytes` measures, for the report. */
+  readonly databaseMeasure: string;
+  /** The size of the platform's data now, in bytes. */
+  databaseBytes(): Promise<number>;
   issueCitizenToken(pin: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -38,11 +42,14 @@ export async function embeddedTarget(pop: Population): Promise<BenchTarget> {
   await platform.db.transaction((tx) => populationImport(systemClock.now()).apply(tx, [...pop.households, ...pop.citizens]).then(() => undefined));
   await platform.db.transaction((tx) => siRecordsImport().apply(tx, pop.siRecords).then(() => undefined));
   const baseUrl = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const onServer = !!process.env.DATABASE_URL;
   return {
     mode: 'embedded',
     baseUrl,
     hubDb: platform.db,
     engine: platform.db.engine,
+    databaseMeasure: onServer ? 'pg_database_size of DATABASE_URL' : 'PGlite data directory on disk',
+    databaseBytes: async () => (onServer ? databaseSize(platform.db) : dirSize(dir)),
     issueCitizenToken: (pin) => platform.tokens.issue({ kind: 'citizen', pin }),
     async close() {
       await platform.close();
@@ -69,6 +76,14 @@ export async function distributedTarget(pop: Population): Promise<BenchTarget> {
     baseUrl: d.portalUrl,
     hubDb,
     engine: 'postgres+nats',
+    databaseMeasure: "pg_database_size of every part's database",
+    async databaseBytes() {
+      const [r] = await hubDb.query<{ bytes: string }>(
+        `SELECT sum(pg_database_size(datname))::text AS bytes FROM pg_database WHERE datname = ANY($1::text[])`,
+        [Object.values(d.databaseUrls).map((u) => decodeURIComponent(new URL(u).pathname.slice(1)))],
+      );
+      return Number(r?.bytes ?? 0);
+    },
     issueCitizenToken: (pin) => tokens.issue({ kind: 'citizen', pin }),
     async close() {
       await hubDb.close();
@@ -80,4 +95,20 @@ export async function distributedTarget(pop: Population): Promise<BenchTarget> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Bytes in a directory tree (the PGlite files: tables, indexes, WAL). */
+export function dirSize(path: string): number {
+  let total = 0;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) total += dirSize(p);
+    else if (e.isFile()) total += statSync(p).size;
+  }
+  return total;
+}
+
+async function databaseSize(db: Db): Promise<number> {
+  const [r] = await db.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
+  return Number(r?.bytes ?? 0);
 }

@@ -1,33 +1,43 @@
 import { parseArgs } from 'node:util';
-import { ageOn, vnDateOf, addDays, type IsoDate } from '../../kernel/dates.ts';
+import { vnDateOf } from '../../kernel/dates.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { benchBirthDeclaration, benchDeathDeclaration, benchVoluntarySiDeclaration } from '../bench/declarations.ts';
+import { countsOf, groupsOf, parseGroup, parseMix, schedule, type BenchGroup, type Mix } from '../bench/mix.ts';
+import { countSettled, outcomes, refusalReasons, tally } from '../bench/outcome.ts';
+import { printReport, type AcceptLatency, type Figures, type GroupFigures } from '../bench/report.ts';
+import { latency } from '../bench/stats.ts';
 import { distributedTarget, embeddedTarget, type BenchTarget } from '../bench/targets.ts';
 import { progressBar } from '../progress.ts';
-import { generatePopulation } from '../seed/synthetic-population.ts';
+import { generateBenchPopulation, type BenchPopulation } from '../seed/bench-population.ts';
 
-/** A name made of letters only (names may not hold digits): 0 → "A", 27 → "BB"… */
-function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s.charAt(0) + s.slice(1).toLowerCase();
+const USAGE =
+  '--dossiers N | --rate R --duration S; --group birth|death|voluntary-si | --mix birth=0.66,death=0.33,voluntary-si=0.01; ' +
+  '--mode embedded|distributed; --concurrency C (closed loop); --stall S (give up after S seconds without progress); --json';
+
+interface Planned {
+  group: BenchGroup;
+  declarant: string;
+  declaration: object;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** One declaration per dossier, each from its own prepared case of the bench population (never a person twice). */
+function plan(order: readonly BenchGroup[], pop: BenchPopulation, today: ReturnType<typeof vnDateOf>): Planned[] {
+  const next = { birth: 0, death: 0, 'voluntary-si': 0 };
+  return order.map((group, i) => {
+    const k = next[group]++;
+    if (group === 'birth') return { group, declarant: pop.births[k]!.motherPin, declaration: benchBirthDeclaration(pop.births[k]!, i, today) };
+    if (group === 'death') return { group, declarant: pop.deaths[k]!.declarantPin, declaration: benchDeathDeclaration(pop.deaths[k]!, i, today) };
+    return { group, declarant: pop.voluntary[k]!.pin, declaration: benchVoluntarySiDeclaration(pop.voluntary[k]!, i, today) };
+  });
 }
-
-const USAGE = '--dossiers N | --rate R --duration S; --mode embedded|distributed; --concurrency C (closed loop); --json';
 
 /**
- * `npm run bench`: N birth dossiers through the HTTP API, and how long each took from its arrival until
- * all its procedures were complete. Closed loop by default (C clients, each submitting when the last
- * answered: throughput); with `--rate R` open loop — arrivals at R per second whatever the platform does —
- * so that latency is measured honestly under a given load. Embedded mode (PGlite files, or DATABASE_URL)
- * or distributed mode (processes on POSTGRES_URL and NATS_URL).
+ * `npm run bench`: N dossiers of one group (`--group`, default birth) or of a mix (`--mix`) through the HTTP API,
+ * and how long each took from its arrival until all its procedures were settled. Closed loop by default (C clients,
+ * each submitting when the last answered: throughput); with `--rate R` open loop — arrivals at R per second whatever
+ * the platform does — so that latency is measured honestly under a given load. Embedded mode (PGlite files, or
+ * DATABASE_URL) or distributed mode (processes on POSTGRES_URL and NATS_URL). Every dossier is valid and distinct:
+ * the run fails (exit 1) unless every one completed.
  */
 export async function runBench(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -38,56 +48,69 @@ export async function runBench(args: string[]): Promise<number> {
       duration: { type: 'string', default: '30' },
       concurrency: { type: 'string', default: '64' },
       mode: { type: 'string', default: 'embedded' },
+      group: { type: 'string' },
+      mix: { type: 'string' },
+      stall: { type: 'string', default: '120' },
       json: { type: 'boolean', default: false },
     },
   });
   const rate = values.rate === undefined ? undefined : Number(values.rate);
   const n = rate !== undefined ? Math.round(rate * Number(values.duration)) : Number(values.dossiers ?? 1000);
   const concurrency = Number(values.concurrency);
+  const stallMs = Number(values.stall) * 1000;
   if (!Number.isInteger(n) || n < 1) throw new Error(`a positive number of dossiers: ${USAGE}`);
   if (rate !== undefined && !(rate > 0)) throw new Error(`--rate: arrivals per second, > 0 (${USAGE})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency: a positive integer (${USAGE})`);
+  if (!(stallMs > 0)) throw new Error(`--stall: seconds, > 0 (${USAGE})`);
   if (values.mode !== 'embedded' && values.mode !== 'distributed') throw new Error(`--mode: embedded or distributed (${USAGE})`);
+  if (values.group !== undefined && values.mix !== undefined) throw new Error(`--group or --mix, not both (${USAGE})`);
+  const mix: Mix = values.mix !== undefined ? parseMix(values.mix) : { [parseGroup(values.group ?? 'birth')]: 1 };
+  const groups = groupsOf(mix);
+  const order = schedule(mix, n);
+  const counts = countsOf(order);
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const today = vnDateOf(systemClock.now());
-  const pop = generatePopulation({ citizens: Math.max(2000, Math.ceil(n / 2)), seed: 42, today });
+  const pop = generateBenchPopulation({ background: Math.max(2000, Math.ceil(n / 2)), births: counts.birth, deaths: counts.death, voluntary: counts['voluntary-si'], seed: 42, today });
+  process.stderr.write(`bench: ${pop.citizens.length} citizens, ${pop.siRecords.length} SI records; starting the ${values.mode} platform…\n`);
   const target: BenchTarget = values.mode === 'distributed' ? await distributedTarget(pop) : await embeddedTarget(pop);
   try {
-    const mothers = pop.citizens.filter((c) => c.sex === 'female' && c.status === 'alive' && c.householdId && ageOn(c.dateOfBirth as IsoDate, today) >= 18 && ageOn(c.dateOfBirth as IsoDate, today) <= 45);
-    if (!mothers.length) throw new Error('the synthetic population has no mothers');
-    const tokens = await Promise.all(mothers.map((m) => target.issueCitizenToken(m.pin)));
+    const planned = plan(order, pop, today);
+    const tokens = new Map<string, string>();
+    for (const p of planned) if (!tokens.has(p.declarant)) tokens.set(p.declarant, await target.issueCitizenToken(p.declarant));
 
-    const bar = values.json ? null : progressBar('bench', 'dossiers');
+    // Progress on stderr only: stdout carries the report (and with --json, only the JSON line).
+    const dbBytesBefore = await target.databaseBytes();
+    const bar = progressBar('bench', 'dossiers settled');
     const arrivals = new Map<string, number>();
-    let failed = 0;
+    const answered: number[] = []; // ms from arrival to the 202: the part of the latency spent in the HTTP call
+    const httpFailures = { birth: 0, death: 0, 'voluntary-si': 0 };
+    const failureKinds = new Map<string, number>();
     let submitted = 0;
     const submitOne = async (i: number, arrival: number) => {
-      const m = i % mothers.length;
-      const declaration = {
-        declarant: { pin: mothers[m]!.pin, relationship: 'mother' },
-        child: { fullName: `Nguyễn Bench ${letters(i)}`, sex: i % 2 ? 'male' : 'female', dateOfBirth: addDays(today, -(i % 30)), placeOfBirth: 'Bệnh viện' },
-        mother: { pin: mothers[m]!.pin },
-        residence: { householdOf: 'mother' },
-        healthInsurance: { initialFacilityCode: '01001' },
-      };
+      const p = planned[i]!;
       const res = await fetch(`${target.baseUrl}/api/v1/dossiers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[m]}` },
-        body: JSON.stringify({ group: 'birth', declaration }),
-      }).catch(() => null);
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(p.declarant)}` },
+        body: JSON.stringify({ group: p.group, declaration: p.declaration }),
+      }).catch((e: Error) => e);
       submitted++;
-      if (res?.status !== 202) {
-        failed++;
+      if (res instanceof Response && res.status === 202) {
+        answered.push(Date.now() - arrival);
+        arrivals.set(((await res.json()) as { id: string }).id, arrival);
         return;
       }
-      arrivals.set(((await res.json()) as { id: string }).id, arrival);
+      httpFailures[p.group]++;
+      const kind = res instanceof Response ? `${p.group} HTTP ${res.status} ${describe(await res.text())}` : `${p.group} ${res.message}`;
+      failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
     };
 
     const started = Date.now();
+    let settled = 0;
     const progress = setInterval(async () => {
-      const [r] = await target.hubDb.query<{ done: number }>(`SELECT count(*)::int AS done FROM hub.dossiers WHERE finished_at IS NOT NULL`).catch(() => [{ done: 0 }]);
-      bar?.update(Number(r?.done ?? 0), n, `${submitted} submitted`);
+      settled = await countSettled(target.hubDb).catch(() => settled);
+      bar.update(settled, n, `${submitted}/${n} submitted`);
     }, 500);
     if (rate === undefined) {
       let next = 0;
@@ -107,50 +130,85 @@ export async function runBench(args: string[]): Promise<number> {
       }
       await Promise.all(inFlight);
     }
+    // Wait until every accepted dossier is settled; give up when none settles for --stall seconds (reported below).
+    let lastChange = Date.now();
+    let last = -1;
     for (;;) {
-      const [r] = await target.hubDb.query<{ open: number }>(`SELECT count(*)::int AS open FROM hub.dossiers WHERE finished_at IS NULL`);
-      if (Number(r?.open) === 0) break;
+      const now = await countSettled(target.hubDb);
+      if (now >= arrivals.size) break;
+      if (now !== last) [last, lastChange] = [now, Date.now()];
+      if (Date.now() - lastChange > stallMs) break;
       await new Promise((res) => setTimeout(res, 100));
     }
-    clearInterval(progress);
-    bar?.update(n, n, 'done');
-    bar?.stop();
     const seconds = (Date.now() - started) / 1000;
-    const rows = await target.hubDb.query<{ id: string; finished: number; status: string }>(
-      `SELECT id, (extract(epoch FROM finished_at) * 1000)::float8 AS finished, status FROM hub.dossiers`,
-    );
-    // From arrival (the client's clock, the same machine's) to the last procedure's completion.
-    const latencies = rows.map((r) => Number(r.finished) - (arrivals.get(r.id) ?? Number(r.finished))).sort((a, b) => a - b);
-    const completed = rows.filter((r) => r.status === 'completed').length;
-    const figures = {
+    clearInterval(progress);
+    bar.update(await countSettled(target.hubDb), n, `${submitted}/${n} submitted`);
+    bar.stop();
+
+    const all = await outcomes(target.hubDb);
+    const dbBytes = await target.databaseBytes();
+    // From arrival (the client's clock, the same machine's) to the last procedure's settling.
+    const latencyOf = (g?: BenchGroup) =>
+      latency(all.filter((o) => o.settledAt !== null && (!g || o.group === g)).map((o) => o.settledAt! - (arrivals.get(o.id) ?? o.settledAt!)));
+    const perGroup = Object.fromEntries(
+      groups.map((g): [BenchGroup, GroupFigures] => {
+        const t = tally(all, g);
+        const done = t.completed + t.partiallyCompleted + t.rejected;
+        return [g, { dossiers: counts[g], ...t, httpFailures: httpFailures[g], throughputPerSec: Number((done / seconds).toFixed(2)), ...latencyOf(g) }];
+      }),
+    ) as Partial<Record<BenchGroup, GroupFigures>>;
+    const t = tally(all);
+    const failed = httpFailures.birth + httpFailures.death + httpFailures['voluntary-si'];
+    const figures: Figures = {
       mode: target.mode,
       engine: target.engine,
       loop: rate === undefined ? 'closed' : 'open',
       ratePerSec: rate ?? null,
       concurrency: rate === undefined ? concurrency : null,
+      ...(values.mix !== undefined ? { mix: Object.fromEntries(groups.map((g) => [g, Number(mix[g]!.toFixed(4))])) } : { group: groups[0]! }),
       dossiers: n,
-      completed,
-      rejectedOrOther: rows.length - completed,
+      completed: t.completed,
+      rejectedOrOther: all.length - t.completed,
       httpFailures: failed,
       seconds: Number(seconds.toFixed(2)),
-      throughputPerSec: Number((rows.length / seconds).toFixed(1)),
-      p50Ms: Number(percentile(latencies, 50).toFixed(1)),
-      p95Ms: Number(percentile(latencies, 95).toFixed(1)),
-      p99Ms: Number(percentile(latencies, 99).toFixed(1)),
+      throughputPerSec: Number(((t.completed + t.partiallyCompleted + t.rejected) / seconds).toFixed(1)),
+      ...latencyOf(),
       rssMb: Math.round(peakRss / 1048576),
+      accepted: Object.fromEntries(Object.entries(latency(answered)).map(([k, v]) => [k.replace('Ms', ''), v])) as AcceptLatency,
+      partiallyCompleted: t.partiallyCompleted,
+      rejected: t.rejected,
+      unfinished: t.unfinished,
+      dbBytes,
+      dbBytesBefore,
+      // What one dossier adds (its rows in every part, messages, history), the population imported before excluded.
+      dbBytesPerDossier: Math.round(Math.max(0, dbBytes - dbBytesBefore) / Math.max(1, all.length)),
+      groups: perGroup,
     };
-    if (!values.json) {
-      console.log(`mode            ${figures.mode} (${figures.engine}), ${figures.loop} loop${rate ? ` at ${rate}/s` : ` with ${concurrency} clients`}`);
-      console.log(`dossiers        ${figures.dossiers} (${completed} completed, ${figures.rejectedOrOther} not, ${failed} HTTP failures)`);
-      console.log(`time            ${figures.seconds} s`);
-      console.log(`throughput      ${figures.throughputPerSec} dossiers/s completed end to end`);
-      console.log(`latency         p50 ${figures.p50Ms} ms · p95 ${figures.p95Ms} ms · p99 ${figures.p99Ms} ms (arrival → all procedures complete)`);
-      console.log(`peak RSS        ${figures.rssMb} MiB (this process${target.mode === 'embedded' ? ': the platform and the load generator' : ': the load generator only'})`);
-    }
+    if (!values.json) printReport(figures, target.databaseMeasure);
     console.log(JSON.stringify(figures));
-    return failed || completed < n ? 1 : 0;
+    const ok = failed === 0 && t.completed === n;
+    if (!ok) {
+      // Every bench declaration is meant to complete: say what did not, so the bug can be found.
+      process.stderr.write(`bench: NOT every dossier completed (${t.completed}/${n}; ${t.partiallyCompleted} partially, ${t.rejected} rejected, ${t.unfinished} unfinished, ${failed} HTTP failures)\n`);
+      for (const [kind, count] of failureKinds) process.stderr.write(`  ${count} × ${kind}\n`);
+      for (const r of (await refusalReasons(target.hubDb)).slice(0, 20)) process.stderr.write(`  ${r.n} × ${r.group} refused at ${r.step}: ${r.path} ${r.code}\n`);
+      const stuck = new Map<string, number>();
+      for (const o of all) if (o.outcome === 'unfinished') stuck.set(`${o.group} [${o.statuses.join(', ')}]`, (stuck.get(`${o.group} [${o.statuses.join(', ')}]`) ?? 0) + 1);
+      for (const [k, count] of stuck) process.stderr.write(`  ${count} × unfinished ${k}\n`);
+    }
+    return ok ? 0 : 1;
   } finally {
     clearInterval(sampler);
     await target.close();
+  }
+}
+
+/** The field errors of a refused submission, briefly (no personal data: paths and codes only). */
+function describe(body: string): string {
+  try {
+    const j = JSON.parse(body) as { code?: string; fields?: { path: string; code: string }[] };
+    return [j.code, ...(j.fields ?? []).map((f) => `${f.path} ${f.code}`)].filter(Boolean).join('; ');
+  } catch {
+    return '';
   }
 }

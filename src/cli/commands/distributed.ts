@@ -21,6 +21,8 @@ export async function runPartProcess(role: ProcessRole): Promise<number> {
     signing: cfg.signing,
     clock: cfg.clock,
     tokenSecret: cfg.tokenSecret,
+    dataKey: cfg.dataKey,
+    audit: cfg.audit,
     log,
     agencyHttp: callbackUrl ? { callbackUrl } : undefined,
   });

@@ -14,6 +14,11 @@ export interface ConformanceOptions {
   readonly agency: AgencyName;
   /** The kit signs as the hub: the agency system must trust this key (its registry lists it for the hub). */
   readonly hubKey: SigningKey;
+  /**
+   * The key for a sample another part sends (health's comes from the civil registry): the agency system must trust
+   * it for that part. Default: `hubKey` (the CLI is given one key: the sender's).
+   */
+  readonly senderKey?: SigningKey;
   /** To verify the agency's replies: it must list the agency's public key. */
   readonly registry: AgencyRegistry;
   /** The kit listens here for the agency's callbacks (`POST /api/v1/callbacks`). */
@@ -49,9 +54,11 @@ export async function runConformance(o: ConformanceOptions): Promise<CheckResult
   try {
     const today = vnDateOf(new Date());
     const sample = o.request ?? sampleRequest(o.agency, today);
+    const sender = sample.sender ?? 'hub';
+    const senderKey = sender === 'hub' ? o.hubKey : (o.senderKey ?? o.hubKey);
     const request = signEnvelope(
-      makeEnvelope({ type: sample.type, sender: 'hub', recipient: o.agency, dossierId: crypto.randomUUID(), causationId: null, time: new Date().toISOString(), payload: sample.payload }),
-      o.hubKey,
+      makeEnvelope({ type: sample.type, sender, recipient: o.agency, dossierId: crypto.randomUUID(), causationId: null, time: new Date().toISOString(), payload: sample.payload }),
+      senderKey,
     );
     const post = async (body: unknown, id: string) => {
       const res = await fetch(o.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': id }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
@@ -95,10 +102,10 @@ export async function runConformance(o: ConformanceOptions): Promise<CheckResult
     check('the same request again is answered without a new effect', [200, 202, 400, 409].includes(again.status) && newIds.length === 0, `answered ${again.status}; ${newIds.length} new reply(ies)`);
 
     // 3–6. What must be refused.
-    const fresh = () => makeEnvelope({ type: sample.type, sender: 'hub', recipient: o.agency, dossierId: crypto.randomUUID(), causationId: null, time: new Date().toISOString(), payload: sample.payload });
+    const fresh = () => makeEnvelope({ type: sample.type, sender, recipient: o.agency, dossierId: crypto.randomUUID(), causationId: null, time: new Date().toISOString(), payload: sample.payload });
     const unsigned = fresh();
     check('an unsigned message is refused (401/403)', [401, 403].includes((await post(unsigned, unsigned.id)).status), 'unsigned');
-    const signed = signEnvelope(fresh(), o.hubKey);
+    const signed = signEnvelope(fresh(), senderKey);
     const tampered = { ...signed, dossierId: crypto.randomUUID() };
     check('a message altered after signing is refused (401/403)', [401, 403].includes((await post(tampered, tampered.id)).status), 'tampered');
     const notPermitted = signEnvelope(makeEnvelope({ type: 'procedure.completed', sender: 'hub', recipient: o.agency, dossierId: crypto.randomUUID(), causationId: null, time: new Date().toISOString(), payload: { procedure: 'x', result: {} } }), o.hubKey);

@@ -1,5 +1,5 @@
 import type { MessageType, PayloadOf } from '../../contracts/catalogue.ts';
-import type { AgencyName } from '../../contracts/parts.ts';
+import type { AgencyName, PartName } from '../../contracts/parts.ts';
 
 /**
  * One request per agency that the conformance kit sends as the hub would. The people in it need not
@@ -9,6 +9,8 @@ import type { AgencyName } from '../../contracts/parts.ts';
 export interface SampleRequest<T extends MessageType = MessageType> {
   readonly type: T;
   readonly payload: PayloadOf<T>;
+  /** Who sends it (default: the hub); the kit signs as this part, with a key the agency system trusts for it. */
+  readonly sender?: PartName;
 }
 
 const person = (pin: string, fullName: string, sex: 'male' | 'female', dateOfBirth: string) => ({
@@ -56,5 +58,12 @@ export function sampleRequest(agency: AgencyName, today: string): SampleRequest 
           deadline: today,
         },
       } satisfies SampleRequest<'social-security.hi-card.requested'>;
+    case 'health':
+      // Health hears from the civil registry, which asks for a death notice a declaration cites.
+      return {
+        type: 'health.death-notice-check.requested',
+        sender: 'civil-registry',
+        payload: { requestId: '00000000-0000-4000-8000-000000000001', noticeId: '00000000-0000-4000-8000-000000000002' },
+      } satisfies SampleRequest<'health.death-notice-check.requested'>;
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { newAuditAnchorKey } from '../../app/secrets.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +8,11 @@ import { PARTS, SCHEMA_OF, type AgencyName, type PartName } from '../../contract
 import { generateSigningKey } from '../../platform/signing/keys.ts';
 import type { RegistryDocument } from '../../platform/signing/registry.ts';
 
-/** The processes of a distributed platform on one machine, in the order they start. */
-export const ROLES = ['population', 'civil-registry', 'social-security', 'hub', 'portal'] as const;
+/**
+ * The processes of a distributed platform on one machine, in the order they start. `health` comes after the hub so
+ * the ports the others have had (hub on basePort + 4) stay where they were.
+ */
+export const ROLES = ['population', 'civil-registry', 'social-security', 'hub', 'health', 'portal'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface LaunchOptions {
@@ -93,6 +97,10 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
   const registryFile = join(o.dir, 'registry.json');
   writeFileSync(registryFile, JSON.stringify(registry, null, 2));
   const tokenSecret = randomBytes(32).toString('base64url');
+  // One data key per database: the portal writes into the hub's, so the two share the hub's key.
+  const dataKeys = Object.fromEntries(PARTS.map((p) => [p, randomBytes(32).toString('base64')])) as Record<PartName, string>;
+  // The audit trail lives in the hub's database: the hub and the portal write it with the same keys.
+  const auditEnv = { LIENTHONG_AUDIT_SUBJECT_KEY: randomBytes(32).toString('base64url'), LIENTHONG_AUDIT_ANCHOR_KEY: newAuditAnchorKey(), LIENTHONG_AUDIT_ANCHOR_FILE: join(o.dir, 'audit-anchors.jsonl') };
 
   const urls = Object.fromEntries(ROLES.map((r, i) => [r, `http://127.0.0.1:${o.basePort + (r === 'portal' ? 0 : i + 1)}`])) as Record<Role, string>;
   const procs = new Map<Role, ChildProcess>();
@@ -114,6 +122,8 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
         LIENTHONG_SIGNING_KEY: keys[part].privateKey,
         LIENTHONG_REGISTRY: registryFile,
         LIENTHONG_TOKEN_SECRET: tokenSecret,
+        LIENTHONG_DATA_KEY: dataKeys[part],
+        ...(part === 'hub' ? auditEnv : {}),
         LIENTHONG_PARENT_PID: String(process.pid),
         ...(endpoint ? { LIENTHONG_AGENCY_ENDPOINT: endpoint } : {}),
       },

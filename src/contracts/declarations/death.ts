@@ -60,6 +60,12 @@ export const DeathDeclaration = Type.Object(
         dateOfDeath: IsoDateSchema,
         placeOfDeath: Type.String({ minLength: 1, maxLength: 200, description: 'health facility or address' }),
         cause: Type.Enum(DEATH_CAUSES),
+        /**
+         * The id of the death notice the health facility sent (`POST /api/v1/agencies/health/death-notices`), when the
+         * person died there. It stands for the paper notice (Law on Civil Status 2014 art. 34.1): the civil registry
+         * checks it names the deceased and the same date of death.
+         */
+        deathNoticeId: Type.Optional(Type.String({ format: 'uuid', description: "the health facility's death notice id" })),
       },
       { additionalProperties: false },
     ),

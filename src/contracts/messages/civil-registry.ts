@@ -29,4 +29,6 @@ export const DeathRegistrationRequested = Type.Object({
   registeringCommune: AddressSchema,
   /** The day the complete file reached the hub: a late registration is counted from the death to it. */
   receivedOn: IsoDateSchema,
+  /** A health facility's death notice the declaration cites: the civil registry checks it with `health` first. */
+  deathNoticeId: Type.Optional(Type.String({ format: 'uuid' })),
 });

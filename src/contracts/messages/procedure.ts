@@ -6,6 +6,22 @@ const ProcedureRef = { procedure: Type.String() };
 /** agency → hub: the procedure is done; `result` matches PROCEDURE_RESULTS[procedure]. */
 export const ProcedureCompleted = Type.Object({ ...ProcedureRef, result: Type.Record(Type.String(), Type.Unknown()) });
 
+/**
+ * agency → hub: the agency has done its part and the procedure now waits for the citizen's payment (e.g. a voluntary
+ * SI contribution). `result` is the interim result the citizen sees meanwhile (PROCEDURE_PAYMENT_RESULTS[procedure]:
+ * what is due and how to pay it). The procedure's deadline becomes the payment's last day: the time the citizen
+ * takes to pay is not the agency's. It ends with `procedure.completed` once paid, or `procedure.rejected` if unpaid.
+ */
+export const ProcedureAwaitingPayment = Type.Object({
+  ...ProcedureRef,
+  payment: Type.Object({
+    amountDue: Type.Integer({ minimum: 1, description: 'whole VND' }),
+    dueBy: IsoDateSchema,
+    reference: Type.String({ pattern: '^[A-Z0-9]{1,25}$', description: 'the reference the transfer must carry' }),
+  }),
+  result: Type.Record(Type.String(), Type.Unknown()),
+});
+
 /** agency → hub: refused, with the reasons field by field. */
 export const ProcedureRejected = Type.Object({ ...ProcedureRef, reasons: Type.Array(FieldIssueSchema, { minItems: 1 }) });
 

@@ -50,6 +50,9 @@ export const deathGroup: GroupDefinition<D> = {
         declarant: { pin: d.declarant.pin, relationship: d.declarant.relationship, person: people['declaration.declarant']! },
         registeringCommune: registeringCommuneOf(people)!,
         receivedOn: submittedOn,
+        // The civil registry corroborates a cited death notice with `health` itself: the notice stands for the
+        // paper one the declarant would bring it (Law on Civil Status 2014 art. 34.1), so it is its check to make.
+        ...(d.deceased.deathNoticeId ? { deathNoticeId: d.deceased.deathNoticeId } : {}),
       }),
     },
     {

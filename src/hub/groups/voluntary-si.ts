@@ -7,8 +7,8 @@ type D = VoluntarySiDeclaration;
 /**
  * Registration for voluntary social insurance (online service 602e; VSS Decision 49/QD-BHXH 2023; seed 004):
  * identity checked against the population register → SI code reused or issued → contribution due and how to pay.
- * One procedure, VSS's. It completes with the amount due and the payment reference; the payment itself is
- * reconciled afterwards by VSS's centralised accounting, outside the dossier's procedure states (docs/voluntary-si.md).
+ * One procedure, VSS's. It waits for the payment (`awaiting-payment`, with the amount due and the payment QR) and
+ * completes with the payment voucher, or is refused when the deadline passes unpaid (docs/voluntary-si.md).
  */
 export const voluntarySiGroup: GroupDefinition<D> = {
   code: 'voluntary-si',

@@ -11,7 +11,8 @@ export type Grant =
   | { readonly kind: 'anyone' }
   | { readonly kind: 'citizen' }
   | { readonly kind: 'officer'; readonly agency: AgencyName | 'hub' | 'any'; readonly roles: readonly OfficerRole[] }
-  | { readonly kind: 'system'; readonly scopes?: readonly string[] };
+  /** A system client with every scope listed; with `agency`, only a client registered for that agency (e.g. a health facility). */
+  | { readonly kind: 'system'; readonly scopes?: readonly string[]; readonly agency?: AgencyName };
 
 /** Routes open at the gate whose caller proves who they are inside the request (and is refused there with 401 if not). */
 export const CREDENTIAL_IN_REQUEST = ['signed-message', 'session-cookie', 'sign-in'] as const;
@@ -34,7 +35,7 @@ export function grantAllows(g: Grant, p: Principal | null): boolean {
     case 'officer':
       return p?.kind === 'officer' && (g.agency === 'any' || g.agency === p.agency) && g.roles.includes(p.role);
     case 'system':
-      return p?.kind === 'system' && (g.scopes ?? []).every((s) => p.scopes?.includes(s) ?? false);
+      return p?.kind === 'system' && (g.agency === undefined || g.agency === p.agency) && (g.scopes ?? []).every((s) => p.scopes?.includes(s) ?? false);
   }
 }
 

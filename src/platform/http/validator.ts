@@ -17,6 +17,8 @@ export const typeboxValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
   return (data: unknown) => {
     const value = convert ? Convert(schema, data) : data;
     if (check.Check(value)) return { value };
-    return { error: new AppError('VALIDATION_FAILED', toFieldErrors([...check.Errors(value)] as SchemaError[], base)) };
+    // An error about the whole body (not an object, no branch of a union fits) is named after the body itself.
+    const fields = toFieldErrors([...check.Errors(value)] as SchemaError[], base).map((f) => (f.path ? f : { ...f, path: base || 'body' }));
+    return { error: new AppError('VALIDATION_FAILED', fields) };
   };
 };

@@ -58,3 +58,45 @@ export function checkDeathRegistration(x: DeathFacts): DeathFinding[] {
     );
   return out;
 }
+
+/** What the health facility's death notice says, as `health` answers for it (contracts/messages/health.ts). */
+export interface CitedDeathNotice {
+  readonly facilityCode: string;
+  readonly noticeNumber: string;
+  readonly deceasedPin: string;
+  readonly dateOfDeath: string;
+}
+
+/**
+ * A death notice cited by the declaration stands for the paper one the declarant submits with it (Law on Civil Status
+ * 2014 art. 34.1: "tờ khai … và Giấy báo tử"), issued by the head of the health facility where the person died
+ * (Decree 123/2015/ND-CP art. 4.2). The death registered must be the one the facility notified:
+ *  - no notice with that id → `unknown-death-notice` on `declaration.deceased.deathNoticeId`;
+ *  - a notice about someone else → `death-notice-other-person` on the same field (the notice's PIN is not repeated);
+ *  - the same person, another day → `death-notice-date-mismatch` on `declaration.deceased.dateOfDeath`, naming the
+ *    notice's date so the relatives can see which is wrong (the registration is due within 15 days of the death,
+ *    art. 33, and the date decides benefits, so it is not left to chance).
+ * Example: a notice for 035040000011 dying on 2025-01-15, declared as dying on 2025-01-14 → `death-notice-date-mismatch`.
+ */
+export function checkDeathNotice(notice: CitedDeathNotice | null, declared: { readonly pin: string; readonly dateOfDeath: IsoDate }): DeathFinding[] {
+  const field = 'declaration.deceased.deathNoticeId';
+  if (!notice)
+    return [
+      f('reject', field, 'unknown-death-notice', 'No health facility has sent a death notice with this id (Law on Civil Status 2014 art. 34.1).', 'Không có cơ sở y tế nào gửi Giấy báo tử có mã này (Luật Hộ tịch 2014 Điều 34 khoản 1).'),
+    ];
+  if (notice.deceasedPin !== declared.pin)
+    return [
+      f('reject', field, 'death-notice-other-person', 'This death notice is about another person (Law on Civil Status 2014 art. 34.1).', 'Giấy báo tử này là của người khác (Luật Hộ tịch 2014 Điều 34 khoản 1).'),
+    ];
+  if (notice.dateOfDeath !== declared.dateOfDeath)
+    return [
+      f(
+        'reject',
+        'declaration.deceased.dateOfDeath',
+        'death-notice-date-mismatch',
+        `The date of death differs from the health facility's death notice, which says ${notice.dateOfDeath} (Law on Civil Status 2014 art. 34.1; Decree 123/2015/ND-CP art. 4.2).`,
+        `Ngày chết khác với Giấy báo tử của cơ sở y tế (ghi ngày ${notice.dateOfDeath}) (Luật Hộ tịch 2014 Điều 34 khoản 1; Nghị định 123/2015/NĐ-CP Điều 4 khoản 2).`,
+      ),
+    ];
+  return [];
+}

@@ -1,0 +1,51 @@
+import type { AuditTrail } from '../../../platform/audit/audit-trail.ts';
+import { PartRuntime, type HandlerTable, type PartDeps } from '../../../platform/messaging/part-runtime.ts';
+import type { CollectionAccount } from '../voluntary-collection-account.ts';
+import { VoluntaryPayments } from './service.ts';
+
+/** How often social security looks for dues past their deadline and replies owed to the hub. */
+export const PAYMENT_SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Social security's messaging runtime, plus the voluntary-SI sweep on a timer while it runs (embedded mode, or the
+ * `lienthong agency social-security` process). The sweep is idempotent and locks each due and registration, so
+ * several processes may run it at once; a failed run is tried again at the next tick.
+ */
+export class SocialSecurityRuntime extends PartRuntime {
+  readonly payments: VoluntaryPayments;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly log: PartDeps['log'];
+
+  constructor(
+    deps: PartDeps & { audit?: Pick<AuditTrail, 'record'> | undefined },
+    handlers: HandlerTable,
+    account: CollectionAccount,
+    private readonly intervalMs = PAYMENT_SWEEP_INTERVAL_MS,
+  ) {
+    super('social-security', deps, handlers);
+    this.log = deps.log.child({ part: 'social-security' });
+    this.payments = new VoluntaryPayments(deps.db, this, deps.clock, account, deps.audit);
+  }
+
+  override async start(opts: { maxInFlight?: number } = {}): Promise<void> {
+    await super.start(opts);
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  override async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+    await super.stop();
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.payments
+      .sweep()
+      .catch((err: unknown) => this.log.error({ err }, 'voluntary-SI payment sweep failed; retried at the next tick'))
+      .finally(() => (this.running = undefined));
+  }
+}
