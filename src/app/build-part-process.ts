@@ -6,11 +6,19 @@ import { health } from '../agencies/health/index.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
 import { voluntaryPaymentRoutes } from '../agencies/social-security/payments/routes.ts';
+import { reportRoutes } from '../agencies/social-security/reports/routes.ts';
+import { SocialSecurityReports } from '../agencies/social-security/reports/service.ts';
+import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/service.ts';
+import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
 import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
 import { hubRoutes } from '../hub/routes.ts';
+import { HubSettings } from '../hub/settings/service.ts';
+import { hubSettingsRoutes } from '../hub/settings/routes.ts';
 import { HubDocuments } from '../hub/documents/service.ts';
 import { hubDocumentRoutes } from '../hub/documents/routes.ts';
+import { DashboardService } from '../hub/dashboard/service.ts';
+import { dashboardRoutes } from '../hub/dashboard/routes.ts';
 import { documentKeysFromSigning } from './document-key.ts';
 import { WorkingCalendar } from '../kernel/calendar/index.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
@@ -110,12 +118,14 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     const routes: FastifyPluginAsync[] = transport instanceof HttpAgencyTransport ? [transport.routes()] : [];
     let runtime: PartRuntime;
     if (part === 'hub') {
-      const h = hub.create({ ...deps, audit }, new WorkingCalendar());
+      const calendar = new WorkingCalendar();
+      const h = hub.create({ ...deps, audit }, calendar);
       runtime = h.runtime;
       if (o.role === 'portal') {
         // Documents are signed with the hub's registered key: anyone with the agency registry can check a PDF.
         const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-        routes.push(hubRoutes(h.service), hubDocumentRoutes(new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit)), dataAccessRoutes(audit!));
+        routes.push(hubRoutes(h.service), hubDocumentRoutes(new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit)), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
+        routes.push(hubSettingsRoutes(new HubSettings(db, o.clock, audit))); // per-province time limits, in the hub's database
       }
     } else if (part === 'civil-registry') {
       runtime = civilRegistry.create(deps);
@@ -128,7 +138,8 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     else {
       const ss = socialSecurity.create(deps);
       runtime = ss;
-      routes.push(voluntaryPaymentRoutes(ss.payments)); // collection officers and participants, on social security's own process
+      routes.push(voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, o.clock))); // collection officers and participants, on social security's own process
+      routes.push(socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, o.clock))); // settings and worklist, recorded in social security's own tables
     }
 
     const r = runtime;

@@ -7,10 +7,19 @@ import { health } from '../agencies/health/index.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
 import { voluntaryPaymentRoutes } from '../agencies/social-security/payments/routes.ts';
+import { reportRoutes } from '../agencies/social-security/reports/routes.ts';
+import { SocialSecurityReports } from '../agencies/social-security/reports/service.ts';
+import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/service.ts';
+import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
 import { hub } from '../hub/index.ts';
 import { hubRoutes } from '../hub/routes.ts';
+import { HubSettings } from '../hub/settings/service.ts';
+import { hubSettingsRoutes } from '../hub/settings/routes.ts';
 import { HubDocuments } from '../hub/documents/service.ts';
 import { hubDocumentRoutes } from '../hub/documents/routes.ts';
+import { portalRoutes } from '../portal/index.ts';
+import { DashboardService } from '../hub/dashboard/service.ts';
+import { dashboardRoutes } from '../hub/dashboard/routes.ts';
 import { ephemeralDocumentKeys, type DocumentKeys } from '../platform/documents/signer.ts';
 import { documentKeysFromEnv } from './document-key.ts';
 import type { HubService } from '../hub/service.ts';
@@ -134,7 +143,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), dataAccessRoutes(audit), ...idn.routes],
+    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), dashboardRoutes(new DashboardService(db, opts.clock, calendar, audit)), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, opts.clock, audit)), socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, opts.clock, audit)), hubSettingsRoutes(new HubSettings(db, opts.clock, audit)), dataAccessRoutes(audit), ...idn.routes, portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions })],
     metrics,
   });
 

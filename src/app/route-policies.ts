@@ -37,6 +37,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/dossiers/:id': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'as the list; anything else is 404' },
   'GET /api/v1/dossiers/:id/documents': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'the documents of a dossier: whoever may read the dossier (its results are the same data); anything else is 404' },
   'GET /api/v1/dossiers/:id/documents/:code.pdf': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'as the list; an officer’s or system’s download is in the audit trail' },
+  'GET /api/v1/dossiers/:id/history': { grants: [citizen, officer('any', CASEWORKERS), { kind: 'system' }], resource: 'own-or-agency', why: 'every state change and message of a dossier: whoever may read it; payloads only for hub officers, never a sensitive field; an officer’s or system’s read is audited; anything else is 404' },
+  'GET /api/v1/dashboard/sla': {
+    grants: [officer('any', OFFICER_ROLES)],
+    resource: 'agency-area',
+    why: 'SLA aggregates (counts, rates, working days; no personal data, so the IT operator too): an officer with a province sees only it',
+  },
   'GET /verify/:code': open('public check of a printed document by its code (QR code): shows only kind, issuer, date, validity and the holder’s initials and year of birth; rate-limited per address'),
   'POST /verify': open('public check that a PDF file is unaltered: the file itself is the evidence; size- and rate-limited'),
   'POST /api/v1/dossiers/:id/supplements': {
@@ -46,6 +52,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /api/v1/agencies/civil-registry/reviews': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'the civil-registry officer’s worklist, in their province' },
   'POST /api/v1/agencies/civil-registry/reviews/:id/decision': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'the decision on a birth the checks could not settle, in their province' },
+  'POST /api/v1/agencies/civil-registry/reviews/:id/claim': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'take a birth in review in their province, so no colleague decides it meanwhile' },
+  'POST /api/v1/agencies/civil-registry/reviews/:id/release': { grants: [officer('civil-registry', ['civil-registry-officer'])], resource: 'agency-area', why: 'give back a birth in review in their province' },
   'POST /api/v1/agencies/health/death-notices': {
     grants: [{ kind: 'system', agency: 'health', scopes: ['death-notices:submit'] }],
     resource: 'own',
@@ -69,6 +77,51 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
     resource: 'agency-area',
     why: 'refund or assign a listed payment, in their province',
   },
+  'GET /api/v1/agencies/social-security/reports': {
+    grants: [officer('social-security', ['vss-collector', 'vss-director', 'planning-finance-officer'])],
+    resource: 'none',
+    why: 'the list of statutory reports (codes, titles, periods, roles): no one’s data',
+  },
+  'GET /api/v1/agencies/social-security/reports/:code.xlsx': {
+    grants: [officer('social-security', ['vss-collector', 'vss-director', 'planning-finance-officer'])],
+    resource: 'agency-area',
+    why: 'statutory reports (docs/reports.md) of the officer’s own province, each report to its roles; each download is in the audit trail',
+  },
+  'GET /api/v1/agencies/social-security/reports/:code.pdf': {
+    grants: [officer('social-security', ['vss-collector', 'vss-director', 'planning-finance-officer'])],
+    resource: 'agency-area',
+    why: 'as the XLSX',
+  },
+
+  'GET /api/v1/agencies/social-security/settings/provinces/:provinceCode': {
+    grants: [officer('social-security', ['it-operator'])],
+    resource: 'agency-area',
+    why: 'social security’s own IT operator reads a province’s settings (one bound to a province: only it); settings carry no personal data',
+  },
+  'PUT /api/v1/agencies/social-security/settings/provinces/:provinceCode': {
+    grants: [officer('social-security', ['it-operator'])],
+    resource: 'agency-area',
+    why: 'social security’s own IT operator changes a province’s settings, with a reason; audited (who, before → after, why)',
+  },
+  'GET /api/v1/agencies/social-security/worklist': { grants: [officer('social-security', ['vss-collector', 'vss-director'])], resource: 'agency-area', why: 'HI cards waiting for the collector’s check or the director’s approval, in their province' },
+  'POST /api/v1/agencies/social-security/worklist/:id/claim': { grants: [officer('social-security', ['vss-collector', 'vss-director'])], resource: 'agency-area', why: 'take an item of their province’s worklist' },
+  'POST /api/v1/agencies/social-security/worklist/:id/release': { grants: [officer('social-security', ['vss-collector', 'vss-director'])], resource: 'agency-area', why: 'give back an item of their province’s worklist' },
+  'POST /api/v1/agencies/social-security/worklist/:id/decision': {
+    grants: [officer('social-security', ['vss-collector', 'vss-director'])],
+    resource: 'agency-area',
+    why: 'decide an item they hold, in their province (the collector checks, the director approves)',
+  },
+
+  'GET /api/v1/settings/time-limits/:provinceCode': {
+    grants: [officer('hub', ['it-operator'])],
+    resource: 'agency-area',
+    why: 'the hub’s IT operator reads a province’s time limits (one bound to a province: only it); no personal data',
+  },
+  'PUT /api/v1/settings/time-limits/:provinceCode': {
+    grants: [officer('hub', ['it-operator'])],
+    resource: 'agency-area',
+    why: 'the hub’s IT operator sets a province’s time limits from a date, with a reason; audited (who, before → after, why)',
+  },
 
   'POST /api/v1/officers': { grants: [itOperator], resource: 'agency', why: 'IT operators manage accounts (an agency’s operator only its own agency’s)' },
   'GET /api/v1/officers': { grants: [itOperator], resource: 'agency', why: 'as above' },
@@ -91,6 +144,18 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /idp/*': open('the built-in identity provider (OpenID Connect endpoints)'),
   'DELETE /idp/*': open('the built-in identity provider (OpenID Connect endpoints)'),
   'OPTIONS /idp/*': open('the built-in identity provider (CORS preflight)'),
+
+  // The citizen portal's pages: the session cookie is the credential (and every form repeats its CSRF token); a page
+  // without a session invites to sign in, and the services behind them apply the citizen's own-dossier rule.
+  'GET /portal': { grants: [anyone], resource: 'session-cookie', why: 'the portal home: the signed-in citizen’s own dossiers, else the sign-in invitation' },
+  'GET /portal/birth': { grants: [anyone], resource: 'session-cookie', why: 'the birth declaration form, for the signed-in citizen' },
+  'POST /portal/birth': { grants: [anyone], resource: 'session-cookie', why: 'a step of the birth form; submits as the session’s citizen (CSRF token required)' },
+  'POST /portal/check/:group': { grants: [anyone], resource: 'session-cookie', why: 'dry-run checks of the session citizen’s form fields; stores nothing (CSRF header required)' },
+  'GET /portal/dossiers/:id': { grants: [anyone], resource: 'session-cookie', why: 'the session citizen’s own dossier; anything else is 404' },
+  'POST /portal/dossiers/:id/supplements': { grants: [anyone], resource: 'session-cookie', why: 'the session citizen answers a supplement request on their own dossier (CSRF token required)' },
+  'GET /portal/dossiers/:id/documents/:code.pdf': { grants: [anyone], resource: 'session-cookie', why: 'a result PDF of the session citizen’s own dossier; anything else is 404' },
+  'GET /portal/assets/portal.css': open('the portal’s stylesheet'),
+  'GET /portal/assets/portal.js': open('the portal’s script'),
 
   'POST /api/v1/messages': { grants: [anyone], resource: 'signed-message', why: 'an agency behind the HTTP contract: the envelope’s signature is the credential' },
   'POST /api/v1/callbacks': { grants: [anyone], resource: 'signed-message', why: 'the bridge: each envelope’s signature is the credential' },

@@ -45,6 +45,7 @@ distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNIN
   lienthong conformance --agency URL --part P   check an agency system against the HTTP contract
   lienthong audit verify | anchor         check the audit trail's chain and anchors | sign its head now
   lienthong contract                      print the agency system contract (OpenAPI 3.1)
+  lienthong policies                      print who may call each route (docs/authorisation.md)
   lienthong keys generate --part P        a new Ed25519 signing key pair for a part
   lienthong messages dead-letters         list the bus's dead letters (NATS_URL, NATS_PREFIX)
   lienthong messages replay MESSAGE_ID    send a dead letter to its recipient again
@@ -156,6 +157,11 @@ async function main(argv: string[]): Promise<number> {
       if (!ok) return fail('usage: lienthong officers create --username U [--agency A --role R --province PP] | lienthong citizens enrol --pin PIN [--password P]');
       const run = command === 'officers' ? officersCreate : citizensEnrol;
       return withDb(`lienthong ${command} ${rest[0]}`, (db, cfg) => run(db, cfg, rest.slice(1)), [auditMigrations, identity.migrations]);
+    }
+    case 'policies': {
+      const { authorisationMarkdown } = await import('../app/authorisation-doc.ts');
+      process.stdout.write(authorisationMarkdown());
+      return 0;
     }
     case 'contract': {
       const { agencyContractOpenApi } = await import('../platform/bus/agency-openapi.ts');

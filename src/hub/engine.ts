@@ -9,6 +9,7 @@ import { dossierStatusOf } from './domain/dossier-status.ts';
 import { canMove, isFinal, type ProcedureStatus } from './domain/procedure-status.ts';
 import { GROUPS } from './groups/catalogue.ts';
 import type { GroupDefinition, TimeLimit } from './groups/group.ts';
+import type { TimeLimitLookup } from './settings/time-limits.ts';
 import { hubStore as store, type DossierRow, type ProcedureRow } from './store.ts';
 
 /**
@@ -21,6 +22,8 @@ export class HubEngine {
     private readonly calendar: WorkingCalendar,
     /** Sensitive declaration fields are sealed at rest (contracts/sensitive-fields.ts); absent only in unit tests. */
     private readonly sealer?: DataSealer,
+    /** A province's own time limit for a procedure, when one is set (settings/time-limits.ts); else the group's. */
+    private readonly timeLimits?: TimeLimitLookup,
   ) {}
 
   /** The declaration as stored, sealed fields sealed: for storing. */
@@ -107,7 +110,8 @@ export class HubEngine {
     const def = group.procedures.find((x) => x.code === p.code);
     if (!def) throw new Error(`group ${group.code} has no procedure ${p.code}`);
     const today = vnDateOf(ctx.now);
-    const deadline = this.deadlineFrom(today, def.timeLimit);
+    const limit = (await this.timeLimits?.(tx, { dossierId: d.id, procedure: p.code })) ?? def.timeLimit;
+    const deadline = this.deadlineFrom(today, limit);
     const results: Partial<Record<ProcedureCode, Record<string, unknown>>> = {};
     for (const [code, q] of byCode) if (q.status === 'completed' && q.result) results[code] = q.result;
     const payload = def.request({

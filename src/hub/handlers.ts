@@ -9,6 +9,8 @@ import type { Logger } from '../platform/log/logger.ts';
 import type { HandlerContext, HandlerTable } from '../platform/messaging/part-runtime.ts';
 import type { HubEngine } from './engine.ts';
 import { hubStore as store } from './store.ts';
+import { provinceOf } from './dashboard/area.ts';
+import { dashboardStore } from './dashboard/store.ts';
 import { supplementStore } from './supplement-store.ts';
 import { SUPPLEMENT_TIME_LIMIT } from './supplements.ts';
 
@@ -52,6 +54,7 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
         return;
       }
       await store.updateDossier(tx, d.id, { status: d.status, at, people: facts, finished: false });
+      await dashboardStore.setProvince(tx, d.id, provinceOf(d.group_code, engine.declarationOf(d), facts));
       await store.addHistory(tx, { dossierId: d.id, at, status: 'verified', note: 'people confirmed by the population register', messageId: env.id });
       d.people = facts;
       await engine.advance(tx, ctx, d);

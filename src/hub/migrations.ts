@@ -1,5 +1,6 @@
 import type { SchemaMigrations } from '../platform/db/migrate.ts';
 import { outboxInboxSql } from '../platform/messaging/outbox-inbox-sql.ts';
+import { PROVINCE_SQL } from './dashboard/area.ts';
 
 export const hubMigrations: SchemaMigrations = {
   schema: 'hub',
@@ -91,6 +92,49 @@ export const hubMigrations: SchemaMigrations = {
       // ended by its holder's death.
       sql: `
         CREATE INDEX hub_procedures_document_results ON hub.procedures USING gin (result jsonb_path_ops) WHERE status IN ('completed', 'awaiting-payment');`,
+    },
+    {
+      version: 4,
+      name: 'SLA dashboard: the dossier\'s province, the agency\'s own deadline and answer time (src/hub/dashboard)',
+      // `deadline` is overwritten while the procedure waits on the citizen (supplement, payment: their own last day),
+      // so the agency's last day is kept apart, set at each dispatch, with the time the agency answered (store.ts
+      // updateProcedure). The province is filled at verification (handlers.ts, dashboard/area.ts).
+      // Backfill: the province by the same rule in SQL; the agency deadline from `deadline` where the procedure
+      // never waited on the citizen; the answer time from the history (the first completion, rejection by the
+      // agency, or payment notice) — a rejection for a supplement never provided is not the agency's answer.
+      sql: `
+        ALTER TABLE hub.dossiers ADD COLUMN province_code text;
+        UPDATE hub.dossiers SET province_code = ${PROVINCE_SQL} WHERE people IS NOT NULL;
+        ALTER TABLE hub.procedures ADD COLUMN agency_deadline date, ADD COLUMN answered_at timestamptz;
+        UPDATE hub.procedures p SET agency_deadline = p.deadline
+          WHERE p.dispatched_at IS NOT NULL AND p.status IN ('dispatched', 'completed', 'rejected', 'cancelled')
+            AND NOT EXISTS (SELECT 1 FROM hub.history h WHERE h.dossier_id = p.dossier_id AND h.procedure = p.code AND h.status IN ('awaiting-supplement', 'awaiting-payment'));
+        UPDATE hub.procedures p SET answered_at = (
+            SELECT min(h.at) FROM hub.history h WHERE h.dossier_id = p.dossier_id AND h.procedure = p.code
+              AND (h.status IN ('completed', 'awaiting-payment') OR (h.status = 'rejected' AND coalesce(h.note, '') NOT LIKE 'supplement not provided%')))
+          WHERE p.dispatched_at IS NOT NULL;
+        CREATE INDEX hub_dossiers_province ON hub.dossiers (province_code, group_code);
+        CREATE INDEX hub_procedures_ended ON hub.procedures (finished_at) WHERE status IN ('completed', 'rejected') AND dispatched_at IS NOT NULL;
+        CREATE INDEX hub_procedures_open ON hub.procedures (agency_deadline) WHERE status IN ('dispatched', 'awaiting-supplement', 'awaiting-payment');
+        CREATE INDEX hub_supplements_procedure ON hub.supplements (dossier_id, procedure);`,
+    },
+    {
+      version: 5,
+      name: 'per-province time limits set by an IT operator (src/hub/settings), with who, when and why',
+      // Rows are never updated: a change is a new row, so the limits in force on any past day can be told.
+      sql: `
+        CREATE TABLE hub.time_limit_overrides (
+          id bigserial PRIMARY KEY,
+          province_code text NOT NULL CHECK (province_code ~ '^\\d{2}$'),
+          group_code text NOT NULL,
+          procedure_code text NOT NULL,
+          working_days integer CHECK (working_days BETWEEN 0 AND 365),
+          effective_from date NOT NULL,
+          set_at timestamptz NOT NULL,
+          set_by text NOT NULL,
+          reason text NOT NULL
+        );
+        CREATE INDEX hub_time_limit_overrides_lookup ON hub.time_limit_overrides (province_code, group_code, procedure_code, effective_from DESC, id DESC);`,
     },
   ],
 };

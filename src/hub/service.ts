@@ -48,17 +48,11 @@ export class HubService {
    * its procedures and the request to the population register. A failure stores nothing.
    */
   async submit(principal: Principal, group: string, declaration: unknown, idempotencyKey?: string): Promise<SubmitResult> {
-    const def = GROUPS[group];
-    if (!def) throw new AppError('VALIDATION_FAILED', [fieldError('group', 'unknown-group', `Unknown procedure group ${group}.`, `Không có nhóm thủ tục ${group}.`)]);
-    const schemaErrors = validate(def.declarationSchema, declaration, 'declaration');
-    if (schemaErrors.length) throw new AppError('VALIDATION_FAILED', schemaErrors);
+    const errors = this.check(principal, group, declaration);
+    if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+    const def = GROUPS[group]!;
     const now = this.clock.now();
     const today = vnDateOf(now);
-    const ruleErrors: FieldError[] = def.check(declaration, today);
-    const declarant = declarantOf(def, declaration);
-    if (principal.kind === 'citizen' && declarant.pin !== principal.pin)
-      ruleErrors.push(fieldError(declarant.path, 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));
-    if (ruleErrors.length) throw new AppError('VALIDATION_FAILED', ruleErrors);
 
     const subject = subjectOf(principal);
     const hash = createHash('sha256').update(JSON.stringify({ group, declaration })).digest('hex');
@@ -94,6 +88,22 @@ export class HubService {
       }
       throw e;
     }
+  }
+
+  /**
+   * What submit would refuse, storing nothing (a dry run): the schema first, then — on a declaration the schema
+   * accepts — the group's rules and that a citizen declares as themself. The portal checks fields as the citizen types.
+   */
+  check(principal: Principal, group: string, declaration: unknown): FieldError[] {
+    const def = GROUPS[group];
+    if (!def) return [fieldError('group', 'unknown-group', `Unknown procedure group ${group}.`, `Không có nhóm thủ tục ${group}.`)];
+    const schemaErrors = validate(def.declarationSchema, declaration, 'declaration');
+    if (schemaErrors.length) return schemaErrors;
+    const ruleErrors: FieldError[] = def.check(declaration, vnDateOf(this.clock.now()));
+    const declarant = declarantOf(def, declaration);
+    if (principal.kind === 'citizen' && declarant.pin !== principal.pin)
+      ruleErrors.push(fieldError(declarant.path, 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));
+    return ruleErrors;
   }
 
   /** One dossier, if the principal may see it; otherwise NOT_FOUND (never reveal that it exists). */

@@ -128,7 +128,11 @@ export const hubStore = {
          finished_at = CASE WHEN $3 IN ('completed', 'rejected', 'cancelled') THEN $5::timestamptz ELSE NULL END,
          result = COALESCE($6::jsonb, result),
          reasons = COALESCE($7::jsonb, reasons),
-         in_review = COALESCE($8, in_review)
+         in_review = COALESCE($8, in_review),
+         -- The SLA dashboard's facts (migration 4): the agency's own last day, set at each dispatch, and when it
+         -- answered from there (the right-hand side reads the row before the update).
+         agency_deadline = CASE WHEN $3 = 'dispatched' THEN COALESCE($4::date, agency_deadline) ELSE agency_deadline END,
+         answered_at = CASE WHEN status = 'dispatched' AND $3 IN ('completed', 'rejected', 'awaiting-payment') THEN $5::timestamptz ELSE answered_at END
        WHERE dossier_id = $1 AND code = $2`,
       [
         dossierId,

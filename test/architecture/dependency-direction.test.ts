@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 
 /**
- * ARCHITECTURE.md: kernel ← contracts ← platform ← (hub, each agency, identity) ← app ← cli. No agency imports
+ * ARCHITECTURE.md: kernel ← contracts ← platform ← (hub, each agency, identity) ← portal ← app ← cli. No agency imports
  * another agency or the hub; the hub imports no agency. Checked on every import of every source file.
  */
 const ROOT = resolve(import.meta.dirname, '../../src');
@@ -30,6 +30,8 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   platform: (t) => ['kernel', 'contracts', 'platform'].includes(t),
   hub: (t) => ['kernel', 'contracts', 'platform', 'hub'].includes(t),
   identity: (t) => ['kernel', 'contracts', 'platform', 'identity'].includes(t),
+  // The citizen portal renders pages over the hub's and identity's services: above them, below the composition root.
+  portal: (t) => ['kernel', 'contracts', 'platform', 'hub', 'identity', 'portal'].includes(t),
   app: (t) => t !== 'cli',
   cli: () => true,
 };

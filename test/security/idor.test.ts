@@ -66,6 +66,21 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     // The control: the same read by the owner succeeds, so the 404s above are about who asks.
     assert.equal((await call(citizen(PEOPLE.mother), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` })).status, 200);
   },
+  'GET /api/v1/dossiers/:id/history': async ({ w, refused, call }) => {
+    await refused(citizen(PEOPLE.stranger), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}/history` }, 404, 'another citizen’s dossier history');
+    const other = await agencyNotOn(call, w.dossiers.awaitingSupplement);
+    await refused({ kind: 'officer', username: 'x', agency: other, role: roleOf(other), provinceCode: '35' } as Principal, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.awaitingSupplement}/history` }, 404, `an officer of ${other}, unrelated to the dossier`);
+    assert.equal((await call(citizen(PEOPLE.mother), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}/history` })).status, 200, 'control: the mother reads it');
+  },
+  'GET /api/v1/dashboard/sla': async ({ refused, call }) => {
+    // Aggregates only, but still by area: a Hà Nội officer asking for Hà Nam is refused; their own view is Hà Nội's alone.
+    const body = await refused(VSS_HANOI, { method: 'GET', url: '/api/v1/dashboard/sla?provinceCode=35' }, 403, 'another province’s figures');
+    assert.deepEqual((body.fields as { path: string; code: string }[]).map((f) => [f.path, f.code]), [['query.provinceCode', 'outside-area']]);
+    const own = await call(VSS_HANOI, { method: 'GET', url: '/api/v1/dashboard/sla' });
+    assert.equal(own.status, 200);
+    assert.deepEqual((own.body.byProvince as { provinceCode: string }[]).map((x) => x.provinceCode), ['01']);
+    assert.deepEqual(own.wrote, []);
+  },
   'GET /api/v1/dossiers/:id/documents': async ({ w, refused, call }) => {
     await refused(citizen(PEOPLE.stranger), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}/documents` }, 404, 'another citizen’s documents');
     const other = await agencyNotOn(call, w.dossiers.awaitingSupplement);
@@ -93,6 +108,15 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     await refused(CR_HANAM, { method: 'POST', url: `/api/v1/agencies/civil-registry/reviews/${w.reviewId}/decision`, ...json({ decision: 'refuse', reason: 'not in my province' }) }, 404, 'a decision in another province');
     const still = (await call(CR_HANOI, { method: 'GET', url: '/api/v1/agencies/civil-registry/reviews?limit=200' })).body.items as { id: string }[];
     assert.ok(still.some((x) => x.id === w.reviewId), 'the review is still waiting');
+  },
+  'POST /api/v1/agencies/civil-registry/reviews/:id/claim': async ({ w, refused }) => {
+    await refused(CR_HANAM, { method: 'POST', url: `/api/v1/agencies/civil-registry/reviews/${w.reviewId}/claim` }, 404, 'claiming a review in another province');
+  },
+  'POST /api/v1/agencies/civil-registry/reviews/:id/release': async ({ w, refused, call }) => {
+    // Even a claim held by the Hà Nội officer cannot be given back by a Hà Nam one.
+    assert.equal((await call(CR_HANOI, { method: 'POST', url: `/api/v1/agencies/civil-registry/reviews/${w.reviewId}/claim` })).status, 200, 'control: the Hà Nội officer claims it');
+    await refused(CR_HANAM, { method: 'POST', url: `/api/v1/agencies/civil-registry/reviews/${w.reviewId}/release` }, 404, 'releasing a review in another province');
+    assert.equal((await call(CR_HANOI, { method: 'POST', url: `/api/v1/agencies/civil-registry/reviews/${w.reviewId}/release` })).status, 200);
   },
   'POST /api/v1/agencies/health/death-notices': async ({ refused, call }) => {
     const notice = { facilityCode: '35001', noticeNumber: 'IDOR-1', deceasedPin: PEOPLE.deceasedMother, dateOfDeath: '2025-01-20', timeOfDeath: '08:30', placeOfDeath: 'Khoa Nội', causeCategory: 'illness' };
@@ -148,6 +172,15 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     const still = await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/payments/exceptions' });
     assert.ok((still.body.items as { id: string }[]).some((x) => x.id === id), 'the payment is still open in Hà Nam');
   },
+  'GET /api/v1/agencies/social-security/reports/:code.xlsx': async ({ call, refused }) => {
+    // A Hà Nội collector asks for Hà Nam's list of cards: refused, and nothing audited (nothing was read).
+    const body = await refused(VSS_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/reports/D103-TS.xlsx?period=2025-01&provinceCode=35' }, 403, 'another province’s report');
+    assert.deepEqual((body.fields as { path: string; code: string }[]).map((f) => [f.path, f.code]), [['provinceCode', 'outside-area']]);
+    assert.equal((await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/reports/D103-TS.xlsx?period=2025-01' })).status, 200, 'control');
+  },
+  'GET /api/v1/agencies/social-security/reports/:code.pdf': async ({ refused }) => {
+    await refused(VSS_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/reports/C69-HD.pdf?period=2025-01-24&provinceCode=35' }, 403, 'another province’s money report');
+  },
   'POST /api/v1/officers': async ({ refused }) => {
     await refused(POP_OPERATOR, { method: 'POST', url: '/api/v1/officers', ...json({ username: 'idor-cr', agency: 'civil-registry', role: 'civil-registry-officer', area: { provinceCode: '01' } }) }, 403, 'an account in another agency');
   },
@@ -181,6 +214,46 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     assert.equal(out.status, 200);
     assert.equal((await call(citizen(PEOPLE.mother), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` })).status, 200, 'the mother’s token, issued before, still works');
   },
+  'GET /api/v1/agencies/social-security/settings/provinces/:provinceCode': async ({ refused, call }) => {
+    await refused(VSS_OPERATOR_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/settings/provinces/35' }, 404, 'a province-bound operator reading another province’s settings');
+    assert.equal((await call(VSS_OPERATOR, { method: 'GET', url: '/api/v1/agencies/social-security/settings/provinces/35' })).status, 200, 'control: the national operator');
+  },
+  'PUT /api/v1/agencies/social-security/settings/provinces/:provinceCode': async ({ refused, call }) => {
+    await refused(VSS_OPERATOR_HANOI, { method: 'PUT', url: '/api/v1/agencies/social-security/settings/provinces/35', ...json({ hiCardApproval: 'director', reason: 'not my province' }) }, 404, 'changing another province’s settings');
+    await refused(POP_OPERATOR, { method: 'PUT', url: '/api/v1/agencies/social-security/settings/provinces/35', ...json({ hiCardApproval: 'director', reason: 'not my agency' }) }, 403, 'another agency’s operator');
+    assert.equal((await call(VSS_OPERATOR, { method: 'GET', url: '/api/v1/agencies/social-security/settings/provinces/35' })).body.hiCardApproval, 'automatic', 'unchanged');
+  },
+  'GET /api/v1/settings/time-limits/:provinceCode': async ({ refused, call }) => {
+    await refused(HUB_OPERATOR_HANOI, { method: 'GET', url: '/api/v1/settings/time-limits/35' }, 404, 'a province-bound operator reading another province’s time limits');
+    assert.equal((await call(HUB_OPERATOR, { method: 'GET', url: '/api/v1/settings/time-limits/35' })).status, 200, 'control: the national operator');
+  },
+  'PUT /api/v1/settings/time-limits/:provinceCode': async ({ refused, call }) => {
+    const change = { effectiveFrom: '2030-01-01', limits: [{ group: 'birth', procedure: 'hi-card', workingDays: 1 }], reason: 'not my province' };
+    await refused(HUB_OPERATOR_HANOI, { method: 'PUT', url: '/api/v1/settings/time-limits/35', ...json(change) }, 404, 'setting another province’s time limits');
+    await refused(VSS_OPERATOR, { method: 'PUT', url: '/api/v1/settings/time-limits/35', ...json(change) }, 403, 'an agency’s operator setting the hub’s limits');
+    assert.deepEqual((await call(HUB_OPERATOR, { method: 'GET', url: '/api/v1/settings/time-limits/35' })).body.changes, [], 'unchanged');
+  },
+  'GET /api/v1/agencies/social-security/worklist': async ({ call }) => {
+    const id = await hiCardItemInHanam(call);
+    const hanoi = await call(VSS_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/worklist?status=open&limit=200' });
+    assert.equal(hanoi.status, 200);
+    assert.ok(!(hanoi.body.items as { id: string }[]).some((x) => x.id === id), 'a Hà Nội collector sees a Hà Nam HI card');
+    assert.deepEqual(hanoi.wrote, []);
+  },
+  'POST /api/v1/agencies/social-security/worklist/:id/claim': async ({ call, refused }) => {
+    const id = await hiCardItemInHanam(call);
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/worklist/${id}/claim` }, 404, 'claiming another province’s item');
+  },
+  'POST /api/v1/agencies/social-security/worklist/:id/release': async ({ call, refused }) => {
+    const id = await hiCardItemInHanam(call);
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/worklist/${id}/release` }, 404, 'releasing another province’s item');
+  },
+  'POST /api/v1/agencies/social-security/worklist/:id/decision': async ({ call, refused }) => {
+    const id = await hiCardItemInHanam(call);
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/worklist/${id}/decision`, ...json({ decision: 'refuse', reason: 'not in my province' }) }, 404, 'deciding another province’s item');
+    const still = await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/worklist?status=open&limit=200' });
+    assert.ok((still.body.items as { id: string; status: string }[]).some((x) => x.id === id && x.status === 'to-check'), 'the item still waits in Hà Nam');
+  },
 };
 
 const VSS_HANOI: Principal = { kind: 'officer', username: 'vss-hanoi', agency: 'social-security', role: 'vss-collector', provinceCode: '01' };
@@ -199,6 +272,30 @@ function voluntaryReference(call: Ctx['call']): Promise<string> {
     return found;
   })();
   return reference;
+}
+
+const VSS_OPERATOR: Principal = { kind: 'officer', username: 'it-vss', agency: 'social-security', role: 'it-operator', provinceCode: null };
+const VSS_OPERATOR_HANOI: Principal = { kind: 'officer', username: 'it-vss-hanoi', agency: 'social-security', role: 'it-operator', provinceCode: '01' };
+
+const HUB_OPERATOR: Principal = { kind: 'officer', username: 'it-hub', agency: 'hub', role: 'it-operator', provinceCode: null };
+const HUB_OPERATOR_HANOI: Principal = { kind: 'officer', username: 'it-hub-hanoi', agency: 'hub', role: 'it-operator', provinceCode: '01' };
+
+let hiCardItem: Promise<string> | undefined;
+/** An HI card waiting on Hà Nam's worklist (the province switched to the director's approval for one birth, then back); its id. */
+function hiCardItemInHanam(call: Ctx['call']): Promise<string> {
+  hiCardItem ??= (async () => {
+    const settings = (hiCardApproval: string) => call(VSS_OPERATOR, { method: 'PUT', url: '/api/v1/agencies/social-security/settings/provinces/35', ...json({ hiCardApproval, reason: 'IDOR test' }) });
+    assert.equal((await settings('director')).status, 200);
+    const sub = await call(citizen(PEOPLE.mother), { method: 'POST', url: '/api/v1/dossiers', ...json({ group: 'birth', declaration: { declarant: { pin: PEOPLE.mother, relationship: 'mother' }, child: { fullName: 'Lê Thẻ Chờ', sex: 'female', dateOfBirth: '2025-01-21', placeOfBirth: 'Hà Nam' }, mother: { pin: PEOPLE.mother }, residence: { householdOf: 'mother' }, healthInsurance: { initialFacilityCode: '35001' } } }) });
+    assert.equal(sub.status, 202, JSON.stringify(sub.body));
+    const id = await eventually(async () => {
+      const list = await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/worklist?status=open&limit=200' });
+      return (list.body.items as { id: string; dossierId: string }[]).find((x) => x.dossierId === sub.body.id)?.id;
+    }, 'the HI card on Hà Nam’s worklist');
+    assert.equal((await settings('automatic')).status, 200);
+    return id;
+  })();
+  return hiCardItem;
 }
 
 /** A cash receipt for part of what is due: a partial payment, open in Hà Nam's list; its id. */

@@ -64,5 +64,12 @@ export const civilRegistryMigrations: SchemaMigrations = {
         CREATE UNIQUE INDEX civil_registry_death_once ON civil_registry.death_registrations (deceased_pin) WHERE status = 'registered';`,
     },
     deathNoticeMigration,
+    {
+      version: 4,
+      name: 'claims on births in review, so two officers never decide the same one',
+      sql: `
+        ALTER TABLE civil_registry.birth_registrations ADD COLUMN claimed_by text;
+        ALTER TABLE civil_registry.birth_registrations ADD COLUMN claimed_at timestamptz;`,
+    },
   ],
 };

@@ -1,10 +1,11 @@
 import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import type { Db } from '../../platform/db/db.ts';
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import { liveClaim, mayAct } from '../../platform/worklist/claims.ts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { PartRuntime } from '../../platform/messaging/part-runtime.ts';
 import { requestPin } from './handlers.ts';
-import { civilRegistryStore as store } from './store.ts';
+import { civilRegistryStore as store, type RegistrationRow } from './store.ts';
 
 export type ReviewDecision =
   | { decision: 'approve'; note?: string }
@@ -24,6 +25,7 @@ export class ReviewService {
 
   /** The worklist shows the people named in each file: the read is recorded for each of them, in the same transaction. */
   async worklist(officer: Officer, limit: number, offset: number) {
+    const now = await this.now();
     const rows = await this.db.transaction(async (tx) => {
       const found = await store.reviews(tx, officer.provinceCode, limit, offset);
       if (this.audit)
@@ -41,7 +43,40 @@ export class ReviewService {
       motherPin: r.request.mother.pin,
       findings: r.findings,
       supplement: r.supplement,
+      claim: claimView(r, officer, now),
     }));
+  }
+
+  /** The platform's time (the part's clock), for claims outside a message. */
+  private now(): Promise<Date> {
+    return this.runtime.inTransaction(NO_DOSSIER, null, async (_tx, ctx) => ctx.now);
+  }
+
+  /** Takes a birth in review so no other officer decides it; the claim lapses after CLAIM_MINUTES (platform/worklist/claims.ts). */
+  async claim(officer: Officer, id: string) {
+    return this.onClaim(officer, id, async (tx, reg, now) => {
+      if (reg.status !== 'in-review') throw notInReview();
+      await store.setClaim(tx, id, officer.username, now.toISOString());
+      return { id, status: reg.status, claim: claimView({ claimed_by: officer.username, claimed_at: now.toISOString() }, officer, now) };
+    });
+  }
+
+  /** Gives a claimed birth back to the worklist. */
+  async release(officer: Officer, id: string) {
+    return this.onClaim(officer, id, async (tx, reg) => {
+      await store.setClaim(tx, id, null, null);
+      return { id, status: reg.status, claim: null };
+    });
+  }
+
+  private async onClaim<T>(officer: Officer, id: string, fn: (tx: Queryable, reg: RegistrationRow, now: Date) => Promise<T>): Promise<T> {
+    const found = await this.db.transaction((tx) => store.byId(tx, id));
+    if (!found || (officer.provinceCode && officer.provinceCode !== found.province_code)) throw new AppError('NOT_FOUND');
+    return this.runtime.inTransaction(found.dossier_id, null, async (tx, ctx) => {
+      const reg = (await store.byId(tx, id, true))!;
+      heldByAnother(reg, officer, ctx.now);
+      return fn(tx, reg, ctx.now);
+    });
   }
 
   async decide(officer: Officer, id: string, d: ReviewDecision): Promise<{ id: string; status: string }> {
@@ -50,8 +85,10 @@ export class ReviewService {
     if (!found || (officer.provinceCode && officer.provinceCode !== found.province_code)) throw new AppError('NOT_FOUND');
     return this.runtime.inTransaction(found.dossier_id, null, async (tx, ctx) => {
       const reg = await store.byId(tx, id, true);
-      if (reg?.status !== 'in-review')
-        throw new AppError('CONFLICT', [fieldError('id', 'not-in-review', 'This registration is not waiting for a decision.', 'Hồ sơ này không ở trạng thái chờ quyết định.')]);
+      if (reg?.status !== 'in-review') throw notInReview();
+      // Another officer's live claim blocks the decision; with no claim in force the decision is taken at once
+      // (under the row lock), as before claims existed, so existing clients keep working.
+      heldByAnother(reg, officer, ctx.now);
       const decision = { by: `officer:${officer.username}`, at: ctx.now.toISOString() };
       if (this.audit)
         for (const pin of namedIn(reg.request))
@@ -76,6 +113,26 @@ export class ReviewService {
       return { id, status: 'refused' };
     });
   }
+}
+
+const NO_DOSSIER = '00000000-0000-0000-0000-000000000000';
+
+const notInReview = () => new AppError('CONFLICT', [fieldError('id', 'not-in-review', 'This registration is not waiting for a decision.', 'Hồ sơ này không ở trạng thái chờ quyết định.')]);
+
+const claimOf = (r: Pick<RegistrationRow, 'claimed_by' | 'claimed_at'>) => ({ by: r.claimed_by, at: r.claimed_at ? new Date(r.claimed_at) : null });
+
+function claimView(r: Pick<RegistrationRow, 'claimed_by' | 'claimed_at'>, officer: Officer, now: Date) {
+  const live = liveClaim(claimOf(r), now);
+  return live ? { mine: live.by === officer.username, since: live.at.toISOString(), until: live.until.toISOString() } : null;
+}
+
+/** 409 naming the colleague who holds the birth (an officer's username, no citizen's data), since when and until when. */
+function heldByAnother(r: RegistrationRow, officer: Officer, now: Date): void {
+  const ok = mayAct(claimOf(r), officer.username, now);
+  if (!ok.ok)
+    throw new AppError('CONFLICT', [
+      fieldError('id', 'claimed-by-another', `Officer ${ok.heldBy} has claimed this registration since ${ok.since.toISOString()}; the claim lapses at ${ok.until.toISOString()}.`, `Cán bộ ${ok.heldBy} đã nhận xử lý hồ sơ này từ ${ok.since.toISOString()}; quyền xử lý hết hạn lúc ${ok.until.toISOString()}.`),
+    ]);
 }
 
 /** The citizens a birth registration request names (the child has no PIN yet). */

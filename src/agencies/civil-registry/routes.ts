@@ -32,6 +32,9 @@ const Decision = Type.Union([
   ),
 ]);
 
+const Claim = Type.Union([Type.Object({ mine: Type.Boolean(), since: Type.String(), until: Type.String() }), Type.Null()], { description: 'the claim in force, if any (it lapses after 30 minutes)' });
+const Claimed = Type.Object({ id: Type.String(), status: Type.String(), claim: Claim });
+
 /** The civil-registry officer's worklist of births the checks sent to review, and the decision on each. */
 export function civilRegistryRoutes(reviews: ReviewService) {
   return async (app: FastifyInstance) => {
@@ -57,6 +60,7 @@ export function civilRegistryRoutes(reviews: ReviewService) {
                     Type.Object({ fields: Type.Array(FieldIssueSchema), requestedBy: Type.String(), requestedAt: Type.String(), answers: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]) }),
                     Type.Null(),
                   ]),
+                  claim: Claim,
                 }),
               ),
             }),
@@ -70,6 +74,34 @@ export function civilRegistryRoutes(reviews: ReviewService) {
         const { limit = 50, offset = 0 } = req.query as { limit?: number; offset?: number };
         return { items: await reviews.worklist(officer, limit, offset) };
       },
+    );
+
+    app.post(
+      '/api/v1/agencies/civil-registry/reviews/:id/claim',
+      {
+        schema: {
+          tags: ['civil-registry'],
+          summary: 'Take a birth in review so no other officer decides it; the claim lapses after 30 minutes. 409 when another officer holds it.',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 200: Claimed, '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => reviews.claim(officerOf(req, 'civil-registry', ROLES), (req.params as { id: string }).id),
+    );
+
+    app.post(
+      '/api/v1/agencies/civil-registry/reviews/:id/release',
+      {
+        schema: {
+          tags: ['civil-registry'],
+          summary: 'Give a claimed birth back to the worklist',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 200: Claimed, '4xx': ErrorSchema },
+          security: [{ bearer: [] }],
+        },
+      },
+      async (req) => reviews.release(officerOf(req, 'civil-registry', ROLES), (req.params as { id: string }).id),
     );
 
     app.post(

@@ -22,10 +22,13 @@ export interface RegistrationRow {
   supplement: BirthSupplement | null;
   province_code: string;
   received_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
 }
 
 const COLS = `id, dossier_id, status, request, findings, supplement, province_code,
-  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`;
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at,
+  claimed_by, to_char(claimed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS claimed_at`;
 
 /** The civil registry's SQL, all of it in schema `civil_registry`. */
 export const civilRegistryStore = {
@@ -57,7 +60,7 @@ export const civilRegistryStore = {
 
   async setStatus(tx: Queryable, id: string, status: RegistrationStatus, decision?: { by: string; at: string; note: string | null }) {
     await tx.query(
-      `UPDATE civil_registry.birth_registrations SET status = $2,
+      `UPDATE civil_registry.birth_registrations SET status = $2, claimed_by = NULL, claimed_at = NULL,
          decided_by = COALESCE($3, decided_by), decided_at = COALESCE($4::timestamptz, decided_at), decision_note = COALESCE($5, decision_note)
        WHERE id = $1`,
       [id, status, decision?.by ?? null, decision?.at ?? null, decision?.note ?? null],
@@ -65,7 +68,7 @@ export const civilRegistryStore = {
   },
 
   async setSupplement(tx: Queryable, id: string, status: RegistrationStatus, supplement: BirthSupplement) {
-    await tx.query('UPDATE civil_registry.birth_registrations SET status = $2, supplement = $3 WHERE id = $1', [id, status, JSON.stringify(supplement)]);
+    await tx.query('UPDATE civil_registry.birth_registrations SET status = $2, supplement = $3, claimed_by = NULL, claimed_at = NULL WHERE id = $1', [id, status, JSON.stringify(supplement)]);
   },
 
   /** Takes the next number in a registration book (one book per commune and year). */
@@ -87,6 +90,11 @@ export const civilRegistryStore = {
   },
 
   /** What waits for an officer, oldest first, within a province (null: the whole country). */
+  /** Takes (or, with nulls, gives back) a birth in review; a status change ends the claim (setStatus, setSupplement). */
+  async setClaim(tx: Queryable, id: string, by: string | null, at: string | null) {
+    await tx.query('UPDATE civil_registry.birth_registrations SET claimed_by = $2, claimed_at = $3 WHERE id = $1', [id, by, at]);
+  },
+
   async reviews(tx: Queryable, provinceCode: string | null, limit: number, offset: number): Promise<RegistrationRow[]> {
     return tx.query<RegistrationRow>(
       `SELECT ${COLS} FROM civil_registry.birth_registrations

@@ -5,11 +5,12 @@ import { childHiCardNumber } from '../../kernel/identifiers/hi-card-number.ts';
 import { isProvinceCode2, type ProvinceCode2 } from '../../kernel/identifiers/province-codes.ts';
 import { makeSiCode } from '../../kernel/identifiers/si-code.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import type { HandlerTable } from '../../platform/messaging/part-runtime.ts';
+import type { HandlerContext, HandlerTable } from '../../platform/messaging/part-runtime.ts';
 import { verificationCode } from '../../platform/verification-code.ts';
 import { placeNewborn } from './domain/family-household.ts';
 import { hiCardValidityForChild, isUnderSix } from './domain/hi-card-validity.ts';
 import { socialSecurityStore as store, type CardRow } from './store.ts';
+import { worklistStore } from './worklist/store.ts';
 
 const resultOf = (c: CardRow): HiCardResult => ({
   siCode: c.si_code,
@@ -43,28 +44,53 @@ export function socialSecurityHandlers(): HandlerTable {
         return void (await reject('declaration.child', 'already-has-card', 'The child already has an HI card.', 'Trẻ đã được cấp thẻ BHYT.'));
       const province = r.certificate.registeringCommune.provinceCode;
       if (!isProvinceCode2(province)) throw new Error(`registering province ${province} is not a province code`);
-
-      const { siCode, householdId } = await siCodeFor(tx, r, province);
-      const validity = hiCardValidityForChild(dob);
-      const card: CardRow = {
-        card_number: childHiCardNumber(province, siCode as never),
-        si_code: siCode,
-        valid_from: validity.validFrom,
-        valid_to: validity.validTo,
-        initial_facility_code: r.initialFacilityCode,
-        issued_on: today,
-        rule_version: validity.version,
-        verification_code: verificationCode(),
-        family_household_id: householdId,
-      };
-      await store.insertCard(
-        tx,
-        { cardNumber: card.card_number, pin: r.child.pin, siCode, dossierId: env.dossierId, validFrom: card.valid_from, validTo: card.valid_to, facility: card.initial_facility_code, issuedOn: today, deadline: r.deadline, ruleVersion: card.rule_version, verificationCode: card.verification_code },
-        { provinceCode: province, districtCode: r.certificate.registeringCommune.districtCode ?? null, communeCode: r.certificate.registeringCommune.communeCode ?? null },
-      );
-      await ctx.send('procedure.completed', env.sender, { procedure: r.procedure, result: resultOf(card) });
+      // Already on the worklist (a repeated request): the officers' decision will answer it.
+      if (await worklistStore.itemForDossier(tx, env.dossierId)) return;
+      // Where the province asks for it, the card waits for the collector's check and the director's approval (seed 003 step 5a).
+      if ((await worklistStore.settings(tx, province)).hiCardApproval === 'director') {
+        await worklistStore.insertItem(tx, { id: crypto.randomUUID(), dossierId: env.dossierId, provinceCode: province, request: r, at: ctx.now.toISOString(), deadline: r.deadline });
+        const reason = { path: 'declaration.healthInsurance', code: 'director-approval', reason: 'The province issues HI cards on the director’s approval.', reasonVi: 'Tỉnh cấp thẻ BHYT sau khi Giám đốc phê duyệt.' };
+        return void (await ctx.send('procedure.in-review', env.sender as 'hub', { procedure: r.procedure, reasons: [reason], since: today }));
+      }
+      await issueHiCard(tx, ctx, r, env.dossierId, env.sender as 'hub');
     },
   };
+}
+
+/**
+ * Issues the card and tells the hub: the automatic path, and the director's approval (worklist/service.ts), alike.
+ * The caller has checked the request (under six, no card yet).
+ */
+export async function issueHiCard(tx: Queryable, ctx: HandlerContext, r: PayloadOf<'social-security.hi-card.requested'>, dossierId: string, recipient: 'hub'): Promise<HiCardResult> {
+  const done = await store.cardForDossier(tx, dossierId);
+  if (done) {
+    await ctx.send('procedure.completed', recipient, { procedure: r.procedure, result: resultOf(done) });
+    return resultOf(done);
+  }
+  const province = r.certificate.registeringCommune.provinceCode;
+  if (!isProvinceCode2(province)) throw new Error(`registering province ${province} is not a province code`);
+  const today = vnDateOf(ctx.now);
+  const dob = r.child.dateOfBirth as IsoDate;
+  const { siCode, householdId } = await siCodeFor(tx, r, province);
+  const validity = hiCardValidityForChild(dob);
+  const card: CardRow = {
+    card_number: childHiCardNumber(province, siCode as never),
+    si_code: siCode,
+    valid_from: validity.validFrom,
+    valid_to: validity.validTo,
+    initial_facility_code: r.initialFacilityCode,
+    issued_on: today,
+    rule_version: validity.version,
+    verification_code: verificationCode(),
+    family_household_id: householdId,
+  };
+  await store.insertCard(
+    tx,
+    { cardNumber: card.card_number, pin: r.child.pin, siCode, dossierId, validFrom: card.valid_from, validTo: card.valid_to, facility: card.initial_facility_code, issuedOn: today, deadline: r.deadline, ruleVersion: card.rule_version, verificationCode: card.verification_code },
+    { provinceCode: province, districtCode: r.certificate.registeringCommune.districtCode ?? null, communeCode: r.certificate.registeringCommune.communeCode ?? null },
+  );
+  await ctx.send('procedure.completed', recipient, { procedure: r.procedure, result: resultOf(card) });
+  return resultOf(card);
 }
 
 /** The child's SI code: the one VSS already holds, or a new one in the family's (or the common) household. */

@@ -271,5 +271,45 @@ export const socialSecurityMigrations: SchemaMigrations = {
         );
         CREATE INDEX social_security_voluntary_notices_pin ON social_security.voluntary_notices (pin, at);`,
     },
+    {
+      version: 5,
+      name: 'per-province settings (HI card approval) and their audit, the HI card worklist with claims',
+      sql: `
+        -- What an IT operator sets per province (seed 004 item 2); a province without a row uses the defaults.
+        CREATE TABLE social_security.province_settings (
+          province_code text PRIMARY KEY CHECK (province_code ~ '^\\d{2}$'),
+          hi_card_approval text NOT NULL CHECK (hi_card_approval IN ('automatic', 'director')),
+          updated_at timestamptz NOT NULL,
+          updated_by text NOT NULL
+        );
+        -- Every change: who, when, before → after, and why (kept even when the audit trail runs elsewhere).
+        CREATE TABLE social_security.settings_changes (
+          id bigserial PRIMARY KEY,
+          province_code text NOT NULL,
+          at timestamptz NOT NULL,
+          changed_by text NOT NULL,
+          before jsonb NOT NULL,
+          after jsonb NOT NULL,
+          reason text NOT NULL
+        );
+        CREATE INDEX social_security_settings_changes_province ON social_security.settings_changes (province_code, at);
+        -- HI card requests waiting for the collector's check and the director's approval (seed 003 step 5a).
+        CREATE TABLE social_security.worklist_items (
+          id uuid PRIMARY KEY,
+          kind text NOT NULL CHECK (kind IN ('hi-card-approval')),
+          dossier_id uuid NOT NULL,
+          province_code text NOT NULL,
+          status text NOT NULL CHECK (status IN ('to-check', 'to-approve', 'awaiting-supplement', 'approved', 'refused')),
+          request jsonb NOT NULL,
+          received_at timestamptz NOT NULL,
+          deadline date NOT NULL,
+          claimed_by text,
+          claimed_at timestamptz,
+          decisions jsonb NOT NULL DEFAULT '[]',
+          supplement jsonb,
+          UNIQUE (kind, dossier_id)
+        );
+        CREATE INDEX social_security_worklist_open ON social_security.worklist_items (province_code, status, deadline);`,
+    },
   ],
 };

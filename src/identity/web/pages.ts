@@ -65,6 +65,6 @@ export function signedInPage(csrf: string): string {
     'Signed in',
     'Bạn đã đăng nhập vào cổng dịch vụ công liên thông.',
     'You are signed in to the interlinked public services portal.',
-    `<form method="post" action="/auth/sign-out"><input type="hidden" name="_csrf" value="${esc(csrf)}"><button type="submit">${bi('Đăng xuất', 'Sign out')}</button></form>`,
+    `<p><a href="/portal">${bi('Đến cổng dịch vụ công', 'Go to the portal')}</a></p><form method="post" action="/auth/sign-out"><input type="hidden" name="_csrf" value="${esc(csrf)}"><button type="submit">${bi('Đăng xuất', 'Sign out')}</button></form>`,
   );
 }

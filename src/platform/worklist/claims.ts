@@ -1,0 +1,27 @@
+/**
+ * Claims on worklist items: an officer takes an item before deciding it, so two officers never decide the same
+ * one. A claim lapses on its own after CLAIM_MINUTES, so an officer who walks away does not block the item; the
+ * next officer may then claim it. (No legal text fixes this; it is the platform's working rule, docs/back-office.md.)
+ */
+export const CLAIM_MINUTES = 30;
+
+export interface Claim {
+  readonly by: string | null;
+  readonly at: Date | null;
+}
+
+/** The claim still in force at `now`, or null when there is none or it has lapsed. */
+export function liveClaim(c: Claim, now: Date): { by: string; at: Date; until: Date } | null {
+  if (!c.by || !c.at) return null;
+  const until = new Date(c.at.getTime() + CLAIM_MINUTES * 60_000);
+  return until.getTime() > now.getTime() ? { by: c.by, at: c.at, until } : null;
+}
+
+export type ClaimOutcome = { ok: true } | { ok: false; heldBy: string; since: Date; until: Date };
+
+/** May `who` claim (or decide) the item at `now`? Yes when nobody else holds a live claim. */
+export function mayAct(c: Claim, who: string, now: Date): ClaimOutcome {
+  const live = liveClaim(c, now);
+  if (!live || live.by === who) return { ok: true };
+  return { ok: false, heldBy: live.by, since: live.at, until: live.until };
+}

@@ -1,0 +1,1 @@
+export { portalRoutes, type PortalDeps } from './routes.ts';
