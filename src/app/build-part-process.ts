@@ -12,6 +12,7 @@ import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/s
 import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
 import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
+import { notificationsFromEnv } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
 import { HubSettings } from '../hub/settings/service.ts';
 import { hubSettingsRoutes } from '../hub/settings/routes.ts';
@@ -119,7 +120,9 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     let runtime: PartRuntime;
     if (part === 'hub') {
       const calendar = new WorkingCalendar();
-      const h = hub.create({ ...deps, audit }, calendar);
+      // Only the hub role runs the notification sender (the portal starts no runtime); both read the same settings.
+      const notifyUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      const h = hub.create({ ...deps, audit }, calendar, notificationsFromEnv(process.env, log, notifyUrl));
       runtime = h.runtime;
       if (o.role === 'portal') {
         // Documents are signed with the hub's registered key: anyone with the agency registry can check a PDF.

@@ -12,6 +12,7 @@ import { SocialSecurityReports } from '../agencies/social-security/reports/servi
 import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/service.ts';
 import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
 import { hub } from '../hub/index.ts';
+import { notificationsFromEnv, type NotificationOptions } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
 import { HubSettings } from '../hub/settings/service.ts';
 import { hubSettingsRoutes } from '../hub/settings/routes.ts';
@@ -65,6 +66,8 @@ export interface BuildOptions {
   readonly documentKeys?: DocumentKeys;
   /** Where documents' QR codes point (`/verify/{code}`); default: the OpenID public URL, LIENTHONG_PUBLIC_URL, localhost. */
   readonly publicUrl?: string;
+  /** How citizens are told of outcomes; default: from LIENTHONG_SMTP_URL / LIENTHONG_MAIL_FROM, else logged only. */
+  readonly notifications?: NotificationOptions;
 }
 
 export interface Platform {
@@ -110,12 +113,13 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   const deps = { db, transport, clock: opts.clock, log, metrics, sealer };
   const calendar = opts.calendar ?? new WorkingCalendar();
   const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
-  const h = hub.create({ ...deps, audit }, calendar);
+  const publicUrl = opts.publicUrl ?? opts.oidc?.publicUrl ?? process.env.LIENTHONG_PUBLIC_URL ?? 'http://localhost:3000';
+  const h = hub.create({ ...deps, audit }, calendar, opts.notifications ?? notificationsFromEnv(process.env, log, publicUrl));
   const documents = new HubDocuments(
     db,
     opts.clock,
     opts.documentKeys ?? (opts.dataDir ? documentKeysFromEnv(process.env, opts.dataDir) : ephemeralDocumentKeys()),
-    opts.publicUrl ?? opts.oidc?.publicUrl ?? process.env.LIENTHONG_PUBLIC_URL ?? 'http://localhost:3000',
+    publicUrl,
     audit,
   );
   const cr = civilRegistry.create(deps);

@@ -11,6 +11,7 @@ import { GROUPS } from './groups/catalogue.ts';
 import type { GroupDefinition, TimeLimit } from './groups/group.ts';
 import type { TimeLimitLookup } from './settings/time-limits.ts';
 import { hubStore as store, type DossierRow, type ProcedureRow } from './store.ts';
+import { notificationStore } from './notifications/store.ts';
 
 /**
  * The procedure-group engine: after any change to a dossier, cancel what can no longer happen,
@@ -63,6 +64,12 @@ export class HubEngine {
     const at = ctx.now.toISOString();
     await store.updateProcedure(tx, p.dossier_id, p.code, { status: to, at, ...extra, ...(to === 'dispatched' ? { inReview: false } : {}) });
     await store.addHistory(tx, { dossierId: p.dossier_id, at, procedure: p.code, status: to, note: extra.note ?? null, messageId: extra.messageId ?? null });
+    // The citizen is told in the same transaction (a notifications outbox): a transition that happens is announced.
+    if (to === 'completed' || to === 'rejected' || to === 'awaiting-supplement') {
+      const event = to === 'awaiting-supplement' ? 'supplement-requested' : to;
+      const details = to === 'completed' ? {} : { reasons: extra.reasons ?? [], ...(to === 'awaiting-supplement' && extra.deadline ? { deadline: extra.deadline } : {}) };
+      await notificationStore.enqueue(tx, { dossierId: p.dossier_id, procedure: p.code, event, details, at });
+    }
     p.status = to;
     return true;
   }

@@ -5,20 +5,37 @@ import type { PartDeps } from '../platform/messaging/part-runtime.ts';
 import { HubEngine } from './engine.ts';
 import { hubHandlers } from './handlers.ts';
 import { hubMigrations } from './migrations.ts';
+import { LoggingNotifier, LoggingSmsProvider, type NotificationOptions } from './notifications/notifier.ts';
+import { OverdueSweep } from './notifications/overdue.ts';
+import { NotificationSender } from './notifications/sender.ts';
 import { provinceTimeLimits } from './settings/time-limits.ts';
-import { HubRuntime } from './runtime.ts';
+import { HubRuntime, SWEEP_INTERVAL_MS } from './runtime.ts';
 import { HubService } from './service.ts';
 import { Supplements } from './supplements.ts';
 
-/** The hub: procedure groups, orchestration, deadlines, supplements, status for the portal. */
+/** The hub: procedure groups, orchestration, deadlines, supplements, notifications, status for the portal. */
 export const hub = {
   name: 'hub' as const,
   migrations: hubMigrations,
-  create(deps: PartDeps & { db: Db; audit?: AuditTrail }, calendar: WorkingCalendar) {
+  /** `notifications`: how the citizen is told (notifications/notifier.ts); default: logged only. */
+  create(deps: PartDeps & { db: Db; audit?: AuditTrail }, calendar: WorkingCalendar, notifications?: NotificationOptions) {
+    const log = deps.log.child({ part: 'hub' });
     const engine = new HubEngine(calendar, deps.sealer, provinceTimeLimits);
+    const sender = new NotificationSender(
+      deps.db,
+      deps.clock,
+      log,
+      notifications ?? { email: new LoggingNotifier(log), sms: new LoggingSmsProvider(log), publicUrl: 'http://localhost:3000' },
+      deps.metrics,
+    );
+    const overdue = new OverdueSweep(deps.db, deps.clock, deps.metrics);
     let supplements: Supplements | undefined;
-    const runtime = new HubRuntime(deps, hubHandlers(engine, deps.log.child({ part: 'hub' })), () => supplements!.expireOverdue());
+    const sweep = async () => {
+      await supplements!.expireOverdue();
+      await overdue.run();
+    };
+    const runtime = new HubRuntime(deps, hubHandlers(engine, log), sweep, SWEEP_INTERVAL_MS, [sender]);
     supplements = new Supplements(deps.db, runtime, engine, deps.clock);
-    return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements, deps.audit) };
+    return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements, deps.audit), notifications: sender };
   },
 };

@@ -136,5 +136,30 @@ export const hubMigrations: SchemaMigrations = {
         );
         CREATE INDEX hub_time_limit_overrides_lookup ON hub.time_limit_overrides (province_code, group_code, procedure_code, effective_from DESC, id DESC);`,
     },
+    {
+      version: 6,
+      name: 'notifications outbox; overdue procedures recorded once (src/hub/notifications)',
+      // A notification row is written in the transaction of the transition it announces (engine.ts move); the unique
+      // key makes a redelivered reply unable to write a second. No address in it: the sender reads the dossier's
+      // contact when it delivers. An overdue procedure gets one 'overdue' history row, however many sweeps run.
+      sql: `
+        CREATE TABLE hub.notifications (
+          id bigserial PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          procedure text NOT NULL,
+          event text NOT NULL CHECK (event IN ('completed', 'rejected', 'supplement-requested')),
+          recipient text NOT NULL,
+          channel text NOT NULL CHECK (channel IN ('email', 'sms')),
+          details jsonb NOT NULL DEFAULT '{}',
+          status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+          attempts integer NOT NULL DEFAULT 0,
+          next_attempt_at timestamptz NOT NULL,
+          created_at timestamptz NOT NULL,
+          sent_at timestamptz,
+          UNIQUE (dossier_id, procedure, event, channel, recipient)
+        );
+        CREATE INDEX hub_notifications_due ON hub.notifications (next_attempt_at) WHERE status = 'pending';
+        CREATE UNIQUE INDEX hub_history_overdue_once ON hub.history (dossier_id, procedure) WHERE status = 'overdue';`,
+    },
   ],
 };

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { FullNameSchema as Name, IsoDateSchema, PinSchema, SexSchema } from '../common.ts';
+import { ContactSchema } from './contact.ts';
 
 /** A person the declaration names: the PIN, and optionally what the declarant knows, to be matched. */
 export const NamedPerson = Type.Object(
@@ -43,6 +44,8 @@ export const BirthDeclaration = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** Who is told of the outcome, and how (optional; notifications, docs/notifications.md). */
+    contact: Type.Optional(ContactSchema),
   },
   { additionalProperties: false },
 );

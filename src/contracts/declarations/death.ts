@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { FullNameSchema, IsoDateSchema, PinSchema } from '../common.ts';
+import { ContactSchema } from './contact.ts';
 
 /** Who registers a death: the spouse, a child, a parent or another relative (Law on Civil Status 2014 art. 33.1). */
 export const DEATH_DECLARANT_RELATIONSHIPS = ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'relative'] as const;
@@ -80,6 +81,8 @@ export const DeathDeclaration = Type.Object(
     relatives: Type.Array(DeclaredRelative, { maxItems: MAX_DECLARED_RELATIVES }),
     /** Who receives the money: the declarant or a declared relative (form 09-HSB). Required when a benefit is asked. */
     payee: Type.Optional(Type.Object({ pin: PinSchema, bankAccount: BankAccountSchema }, { additionalProperties: false })),
+    /** Who is told of the outcome, and how (optional; notifications, docs/notifications.md). */
+    contact: Type.Optional(ContactSchema),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { PinSchema } from '../common.ts';
+import { ContactSchema } from './contact.ts';
 
 /**
  * How a voluntary participant pays (Law on SI 2014 art. 87.2; Decree 134/2015/ND-CP art. 9; DOMAIN.md §5):
@@ -45,6 +46,8 @@ export const VoluntarySiDeclaration = Type.Object(
     /** First month paid ('missing-period': the first missing month). */
     startMonth: Month,
     supportGroup: Type.Enum(VOLUNTARY_SUPPORT_GROUPS),
+    /** Who is told of the outcome, and how (optional; notifications, docs/notifications.md). */
+    contact: Type.Optional(ContactSchema),
   },
   { additionalProperties: false },
 );
