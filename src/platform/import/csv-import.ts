@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Db } from '../db/db.ts';
-import type { ImportReport, ImportTarget } from './jsonl-import.ts';
+import { ImportBatch, type ImportReport, type ImportTarget } from './jsonl-import.ts';
 
 /** An import whose file is CSV: the columns it needs, by header name; other columns are ignored. */
 export interface CsvImportTarget<R> extends ImportTarget<R> {
@@ -95,18 +95,7 @@ export async function importCsv<R>(
   let header: Map<string, number> | null = null;
   let stop = false;
   let bytes = 0;
-  let batch: { line: number; record: R }[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const current = batch;
-    batch = [];
-    const outcomes = await db.transaction((tx) => target.apply(tx, current.map((b) => b.record)));
-    outcomes.forEach((o, i) => {
-      if (Array.isArray(o)) report.bad.push({ line: current[i]!.line, errors: o });
-      else report[o]++;
-    });
-    onProgress?.(bytes, total, report);
-  };
+  const batch = new ImportBatch(db, target, report, () => onProgress?.(bytes, total, report));
   const take = async (records: { line: number; fields: string[] }[]) => {
     for (const r of records) {
       if (stop) return;
@@ -124,8 +113,8 @@ export async function importCsv<R>(
       const value = Object.fromEntries(target.columns.map((c) => [c, (r.fields[cols.get(c)!] ?? '').trim()]));
       const checked = target.check(value);
       if ('errors' in checked) report.bad.push({ line: r.line, errors: checked.errors });
-      else batch.push({ line: r.line, record: checked.record });
-      if (batch.length >= batchSize) await flush();
+      else batch.push(r.line, checked.record);
+      if (batch.size >= batchSize) await batch.flush();
     }
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
@@ -134,7 +123,7 @@ export async function importCsv<R>(
     if (stop) break;
   }
   if (!stop) await take(reader.end());
-  if (!stop) await flush();
+  if (!stop) await batch.flush();
   report.bad.sort((a, b) => a.line - b.line);
   onProgress?.(total, total, report);
   return report;

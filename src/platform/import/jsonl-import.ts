@@ -43,18 +43,7 @@ export async function importJsonl<R>(
   const report: ImportReport = { lines: 0, inserted: 0, updated: 0, unchanged: 0, bad: [] };
   const stream = createReadStream(file, { encoding: 'utf8' });
   let bytes = 0;
-  let batch: { line: number; record: R }[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const current = batch;
-    batch = [];
-    const outcomes = await db.transaction((tx) => target.apply(tx, current.map((b) => b.record)));
-    outcomes.forEach((o, i) => {
-      if (Array.isArray(o)) report.bad.push({ line: current[i]!.line, errors: o });
-      else report[o]++;
-    });
-    onProgress?.(bytes, total, report);
-  };
+  const batch = new ImportBatch(db, target, report, () => onProgress?.(bytes, total, report));
   for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
     report.lines++;
     bytes += Buffer.byteLength(text, 'utf8') + 1;
@@ -68,11 +57,45 @@ export async function importJsonl<R>(
     }
     const checked = target.check(value);
     if ('errors' in checked) report.bad.push({ line: report.lines, errors: checked.errors });
-    else batch.push({ line: report.lines, record: checked.record });
-    if (batch.length >= batchSize) await flush();
+    else batch.push(report.lines, checked.record);
+    if (batch.size >= batchSize) await batch.flush();
   }
-  await flush();
+  await batch.flush();
   report.bad.sort((a, b) => a.line - b.line);
   onProgress?.(total, total, report);
   return report;
+}
+
+/**
+ * Records checked line by line, applied in batches of one transaction each; each record's outcome is counted in the
+ * report, and a record the target refuses is reported with its line. Shared by the JSONL and CSV imports.
+ */
+export class ImportBatch<R> {
+  private pending: { line: number; record: R }[] = [];
+  constructor(
+    private readonly db: Db,
+    private readonly target: ImportTarget<R>,
+    private readonly report: ImportReport,
+    private readonly progress: () => void,
+  ) {}
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  push(line: number, record: R): void {
+    this.pending.push({ line, record });
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const current = this.pending;
+    this.pending = [];
+    const outcomes = await this.db.transaction((tx) => this.target.apply(tx, current.map((b) => b.record)));
+    outcomes.forEach((o, i) => {
+      if (Array.isArray(o)) this.report.bad.push({ line: current[i]!.line, errors: o });
+      else this.report[o]++;
+    });
+    this.progress();
+  }
 }
