@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchDistributed, type Launched, type LaunchOptions } from '../../src/cli/distributed/launcher.ts';
+import { freeBasePort, launchDistributed, type Launched, type LaunchOptions } from '../../src/cli/distributed/launcher.ts';
 import { loadRegisters } from '../../src/cli/distributed/registers.ts';
 import { NatsTransport } from '../../src/platform/bus/nats-transport.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
@@ -30,7 +30,7 @@ export async function launchTestCluster(o: Partial<Pick<LaunchOptions, 'natsUrl'
     natsUrl,
     natsPrefix: prefix,
     dbPrefix: prefix.toLowerCase(),
-    basePort: 20_000 + Math.floor(Math.random() * 20_000),
+    basePort: await freeBasePort(),
     dir,
     env: { LIENTHONG_CLOCK: START, LOG_LEVEL: 'warn', ...o.env },
     ...(o.external ? { external: o.external } : {}),

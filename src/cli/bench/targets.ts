@@ -12,7 +12,7 @@ import { systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { openPostgres } from '../../platform/db/pg-db.ts';
 import { makeLogger } from '../../platform/log/logger.ts';
-import { launchDistributed } from '../distributed/launcher.ts';
+import { freeBasePort, launchDistributed } from '../distributed/launcher.ts';
 import { loadRegisters } from '../distributed/registers.ts';
 
 export interface Population {
@@ -67,7 +67,7 @@ export async function distributedTarget(pop: Population): Promise<BenchTarget> {
   const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
   const prefix = `lt_bench_${Date.now().toString(36)}`;
   const dir = mkdtempSync(join(tmpdir(), 'lienthong-bench-dist-'));
-  const d = await launchDistributed({ serverUrl, natsUrl, natsPrefix: prefix, dbPrefix: prefix, basePort: 21_000 + Math.floor(Math.random() * 10_000), dir, env: { LOG_LEVEL: 'warn' }, output: () => undefined });
+  const d = await launchDistributed({ serverUrl, natsUrl, natsPrefix: prefix, dbPrefix: prefix, basePort: await freeBasePort(), dir, env: { LOG_LEVEL: 'warn' }, output: () => undefined });
   await loadRegisters(d.databaseUrls, pop, systemClock.now());
   const hubDb = openPostgres(d.databaseUrls.hub);
   const tokens = new TokenService(d.tokenSecret);

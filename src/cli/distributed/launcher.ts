@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { newAuditAnchorKey } from '../../app/secrets.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PARTS, SCHEMA_OF, type AgencyName, type PartName } from '../../contracts/parts.ts';
@@ -67,10 +68,33 @@ async function ensureDatabases(serverUrl: string, names: string[]): Promise<void
   }
 }
 
-async function waitReady(url: string, proc: ChildProcess, ms = 90_000): Promise<void> {
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A base port whose whole block (one port per process) is free now. It is drawn below the kernel's ephemeral range
+ * (32768 and up on Linux), where outgoing connections take their local ports: a block drawn there could be taken by
+ * a client socket between the draw and the listen, and the process would die with EADDRINUSE.
+ */
+export async function freeBasePort(from = 10_000, to = 32_000): Promise<number> {
+  for (let tries = 0; tries < 50; tries++) {
+    const base = from + Math.floor(Math.random() * (to - from - ROLES.length));
+    const free = await Promise.all(ROLES.map((_, i) => portFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no free block of ${ROLES.length} ports between ${from} and ${to}`);
+}
+
+async function waitReady(url: string, proc: ChildProcess, tail: () => string[], ms = 90_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (proc.exitCode !== null) throw new Error(`${url}: the process exited with code ${proc.exitCode}`);
+    // The last lines it wrote say why; without them a failed start in CI is a bare exit code.
+    if (proc.exitCode !== null) throw new Error(`${url}: the process exited with code ${proc.exitCode}\n${tail().join('\n')}`);
     try {
       if ((await fetch(`${url}/ready`)).ok) return;
     } catch {
@@ -129,19 +153,23 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const last: string[] = [];
     for (const s of [child.stdout!, child.stderr!]) {
       let buf = '';
       s.on('data', (d: Buffer) => {
         buf += d.toString();
         let i: number;
         while ((i = buf.indexOf('\n')) >= 0) {
-          out(role, buf.slice(0, i));
+          const line = buf.slice(0, i);
+          out(role, line);
+          last.push(line);
+          if (last.length > 20) last.shift();
           buf = buf.slice(i + 1);
         }
       });
     }
     procs.set(role, child);
-    await waitReady(urls[role], child);
+    await waitReady(urls[role], child, () => last);
   };
 
   const kill = async (role: Role, signal: NodeJS.Signals = 'SIGKILL') => {
