@@ -10,12 +10,27 @@ import { reportRoutes } from '../agencies/social-security/reports/routes.ts';
 import { SocialSecurityReports } from '../agencies/social-security/reports/service.ts';
 import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/service.ts';
 import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
+import { PaymentWorklist } from '../agencies/social-security/worklist/payments-service.ts';
+import { paymentWorklistRoutes } from '../agencies/social-security/worklist/payments-routes.ts';
+import { OverdueList } from '../hub/dashboard/overdue-list.ts';
+import { overdueRoutes } from '../hub/dashboard/overdue-routes.ts';
+import { AgencyMailboxes } from '../hub/settings/mailboxes.ts';
+import { agencyMailboxRoutes } from '../hub/settings/mailbox-routes.ts';
+import { OutboxAudit } from '../platform/audit/outbox-audit.ts';
 import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
+import { identity, type OidcOptions } from '../identity/index.ts';
+import { portalRoutes } from '../portal/index.ts';
+import { agencyUrlsFrom, injectApi, officeRoutes, OfficeSessions, routedApi } from '../office/index.ts';
+import { KeyRing } from '../platform/crypto/secret-box.ts';
 import { notificationsFromEnv } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
 import { HubSettings } from '../hub/settings/service.ts';
 import { hubSettingsRoutes } from '../hub/settings/routes.ts';
+import { HubCalendars } from '../hub/settings/calendars.ts';
+import { hubCalendarRoutes } from '../hub/settings/calendar-routes.ts';
+import { SocialSecurityRules } from '../agencies/social-security/rules/service.ts';
+import { socialSecurityRuleRoutes } from '../agencies/social-security/rules/routes.ts';
 import { HubDocuments } from '../hub/documents/service.ts';
 import { hubDocumentRoutes } from '../hub/documents/routes.ts';
 import { DashboardService } from '../hub/dashboard/service.ts';
@@ -55,6 +70,11 @@ export interface PartProcessOptions {
   readonly dataKey: string;
   /** The audit trail's keys: required by the hub and the portal, whose trail is in the hub's database. */
   readonly audit?: AuditKeys | undefined;
+  /**
+   * The portal's identity part (schema `identity` in the hub's database): officer and system-client sign-in, and the
+   * citizens' OpenID Connect sign-in whose session cookie the portal's pages use. Required by the portal role.
+   */
+  readonly identity?: { readonly secretsKey: string; readonly oidc?: OidcOptions | undefined } | undefined;
   readonly log: Logger;
   /**
    * Run an agency as an external system would: messages arrive by HTTP from the platform's bridge and
@@ -90,6 +110,8 @@ const MIGRATIONS: Record<PartName, SchemaMigrations> = {
  * consumes no messages; the hub process runs the engine that does.
  */
 export async function buildPartProcess(o: PartProcessOptions): Promise<PartProcess> {
+  /** This process's own app, for the back office's calls to the routes it serves itself (set once built). */
+  let officeSelf: FastifyInstance | undefined;
   const part: PartName = o.role === 'portal' ? 'hub' : o.role;
   const log = o.log.child({ process: o.role });
   const db = openPostgres(o.databaseUrl, 10, (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'));
@@ -99,6 +121,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     async () => ({ [part]: await lag() }),
     part === 'hub' ? () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [o.clock.now().toISOString()]) : undefined,
   );
+  let calendars: HubCalendars | undefined;
   try {
     await migrate(db, MIGRATIONS[part]);
     if (o.agencyHttp && part === 'hub') throw new Error('only an agency can run behind the HTTP contract');
@@ -110,6 +133,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       onDeadLetter: (recipient) => metrics.deadLetters.inc({ part: recipient }),
     });
     const deps: PartDeps = { db, transport, clock: o.clock, log, signing: o.signing, metrics, sealer: new DataSealer(o.dataKey) };
+    const tokens = new TokenService(o.tokenSecret);
     let audit: AuditTrail | undefined;
     if (part === 'hub') {
       if (!o.audit) throw new Error('the hub and the portal keep the audit trail: set LIENTHONG_AUDIT_SUBJECT_KEY and LIENTHONG_AUDIT_ANCHOR_KEY');
@@ -120,29 +144,52 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     let runtime: PartRuntime;
     if (part === 'hub') {
       const calendar = new WorkingCalendar();
+      // The years the hub's operator set, in force before any message is handled; reloaded every few seconds, since
+      // the portal process (which serves the settings routes) and the hub process share the hub's database.
+      calendars = new HubCalendars(db, o.clock, calendar, log, audit);
+      await calendars.start();
       // Only the hub role runs the notification sender (the portal starts no runtime); both read the same settings.
       const notifyUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
       const h = hub.create({ ...deps, audit }, calendar, notificationsFromEnv(process.env, log, notifyUrl));
       runtime = h.runtime;
       if (o.role === 'portal') {
+        // The same pages as embedded mode, sign-in included: identity lives in the hub's database, beside the
+        // dossiers and the audit trail; every portal instance shares it (sessions, the built-in provider's state).
+        if (!o.identity) throw new Error('the portal serves sign-in and the citizen pages: set LIENTHONG_IDENTITY_KEY');
+        await migrate(db, identity.migrations);
+        const idn = identity.create({ db, clock: o.clock, tokens, audit: audit!, log, secretsKey: o.identity.secretsKey, ...(o.identity.oidc ? { oidc: o.identity.oidc } : {}) });
+        routes.push(...idn.routes);
         // Documents are signed with the hub's registered key: anyone with the agency registry can check a PDF.
         const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-        routes.push(hubRoutes(h.service), hubDocumentRoutes(new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit)), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
+        const documents = new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit);
+        routes.push(hubRoutes(h.service), hubDocumentRoutes(documents), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
+        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: o.clock })); // the citizen's pages
         routes.push(hubSettingsRoutes(new HubSettings(db, o.clock, audit))); // per-province time limits, in the hub's database
+        routes.push(hubCalendarRoutes(calendars)); // the yearly holiday calendars, in the hub's database
+        routes.push(overdueRoutes(new OverdueList(db, o.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, o.clock, audit))); // the overdue worklist; agencies' mailboxes
+        // The back office's pages (docs/back-office-web.md): the hub's and identity's API in this process, the agencies' at LIENTHONG_OFFICE_API.
+        const officeKey = new KeyRing(o.identity.secretsKey, 'lienthong-office', 'LIENTHONG_IDENTITY_KEY');
+        routes.push(officeRoutes({ api: routedApi(injectApi(() => officeSelf!), agencyUrlsFrom(process.env.LIENTHONG_OFFICE_API)), sessions: new OfficeSessions(officeKey.box('session')) }));
       }
     } else if (part === 'civil-registry') {
       runtime = civilRegistry.create(deps);
-      routes.push(civilRegistryRoutes(new ReviewService(db, runtime)));
+      const cr = runtime;
+      // Officers' reads and decisions reach the audit trail in the hub's database through the outbox (outbox-audit.ts).
+      routes.push(civilRegistryRoutes(new ReviewService(db, runtime, new OutboxAudit(() => cr, o.clock))));
     } else if (part === 'health') {
       const hl = health.create(deps);
       runtime = hl.runtime;
       routes.push(hl.routes); // the facilities' intake API is served by the health process itself
     } else if (part === 'population') runtime = population.create(deps);
     else {
-      const ss = socialSecurity.create(deps);
+      // Officers' acts are kept in social security's own tables and reach the audit trail through its outbox (outbox-audit.ts).
+      const forwarded = new OutboxAudit(() => ss, o.clock);
+      const ss = socialSecurity.create({ ...deps, audit: forwarded });
       runtime = ss;
-      routes.push(voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, o.clock))); // collection officers and participants, on social security's own process
-      routes.push(socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, o.clock))); // settings and worklist, recorded in social security's own tables
+      routes.push(voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, o.clock, forwarded))); // collection officers and participants, on social security's own process
+      routes.push(socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, o.clock, forwarded))); // settings and worklist
+      routes.push(socialSecurityRuleRoutes(new SocialSecurityRules(db, o.clock, forwarded))); // rule tables, in social security's own database
+      routes.push(paymentWorklistRoutes(new PaymentWorklist(db, o.clock, ss.payments, forwarded))); // the payments to resolve, with claims
     }
 
     const r = runtime;
@@ -153,13 +200,14 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     const t = transport;
     const app = await buildHttpApp({
       log,
-      tokens: new TokenService(o.tokenSecret),
+      tokens,
       title: `lienthong ${o.role}`,
       health: () => ({ process: o.role, database: 'postgres', bus: t.kind }),
       ready: async () => (await db.query('SELECT 1')).length === 1 && (!(t instanceof NatsTransport) || t.connected()),
       routes,
       metrics,
     });
+    officeSelf = app;
     // The hub process signs the trail's head and copies it to the second store every minute, and at shutdown.
     const trail = o.role === 'hub' ? audit : undefined;
     const anchoring = trail && setInterval(() => void trail.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed')), 60_000);
@@ -175,6 +223,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
         if (closed) return;
         closed = true;
         if (anchoring) clearInterval(anchoring);
+        await calendars?.stop();
         await app.close();
         await trail?.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring at shutdown failed'));
         await runtime.stop();
@@ -184,6 +233,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     };
   } catch (e) {
     await transport?.close().catch(() => undefined);
+    await calendars?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw e;
   }

@@ -11,14 +11,27 @@ import { reportRoutes } from '../agencies/social-security/reports/routes.ts';
 import { SocialSecurityReports } from '../agencies/social-security/reports/service.ts';
 import { SocialSecurityBackOffice } from '../agencies/social-security/worklist/service.ts';
 import { socialSecurityBackOfficeRoutes } from '../agencies/social-security/worklist/routes.ts';
+import { PaymentWorklist } from '../agencies/social-security/worklist/payments-service.ts';
+import { paymentWorklistRoutes } from '../agencies/social-security/worklist/payments-routes.ts';
+import { OverdueList } from '../hub/dashboard/overdue-list.ts';
+import { overdueRoutes } from '../hub/dashboard/overdue-routes.ts';
+import { AgencyMailboxes } from '../hub/settings/mailboxes.ts';
+import { agencyMailboxRoutes } from '../hub/settings/mailbox-routes.ts';
 import { hub } from '../hub/index.ts';
 import { notificationsFromEnv, type NotificationOptions } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
 import { HubSettings } from '../hub/settings/service.ts';
 import { hubSettingsRoutes } from '../hub/settings/routes.ts';
+import { HubCalendars } from '../hub/settings/calendars.ts';
+import { hubCalendarRoutes } from '../hub/settings/calendar-routes.ts';
+import { RuleBookCache } from '../agencies/social-security/rules/cache.ts';
+import { SocialSecurityRules } from '../agencies/social-security/rules/service.ts';
+import { socialSecurityRuleRoutes } from '../agencies/social-security/rules/routes.ts';
 import { HubDocuments } from '../hub/documents/service.ts';
 import { hubDocumentRoutes } from '../hub/documents/routes.ts';
 import { portalRoutes } from '../portal/index.ts';
+import { injectApi, officeRoutes, OfficeSessions } from '../office/index.ts';
+import { KeyRing } from '../platform/crypto/secret-box.ts';
 import { DashboardService } from '../hub/dashboard/service.ts';
 import { dashboardRoutes } from '../hub/dashboard/routes.ts';
 import { ephemeralDocumentKeys, type DocumentKeys } from '../platform/documents/signer.ts';
@@ -34,6 +47,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger, type Logger } from '../platform/log/logger.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
+import type { Retention } from '../platform/messaging/prune.ts';
 import { buildHttpApp } from './http-app.ts';
 import { ephemeralAuditKeys } from './secrets.ts';
 import { dataAccessRoutes } from '../platform/audit/routes.ts';
@@ -68,6 +82,8 @@ export interface BuildOptions {
   readonly publicUrl?: string;
   /** How citizens are told of outcomes; default: from LIENTHONG_SMTP_URL / LIENTHONG_MAIL_FROM, else logged only. */
   readonly notifications?: NotificationOptions;
+  /** How long finished outbox and inbox rows are kept (platform/messaging/prune.ts); default 7 days, null: for ever. */
+  readonly messageRetention?: Retention | null;
 }
 
 export interface Platform {
@@ -110,11 +126,17 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [opts.clock.now().toISOString()]),
   );
   const sealer = new DataSealer(opts.dataKey ?? randomBytes(32).toString('base64'));
-  const deps = { db, transport, clock: opts.clock, log, metrics, sealer };
+  const deps = { db, transport, clock: opts.clock, log, metrics, sealer, retention: opts.messageRetention };
   const calendar = opts.calendar ?? new WorkingCalendar();
   const audit = new AuditTrail(db, opts.clock, opts.audit ?? ephemeralAuditKeys());
+  // Social security's rule book, copied for the hub's edge checks (rules/cache.ts), and the holiday calendars the hub's
+  // operator set (settings/calendars.ts): both loaded before any message is handled, and kept current without a restart.
+  const ruleBook = new RuleBookCache(db, log);
+  await ruleBook.refresh();
+  const calendars = new HubCalendars(db, opts.clock, calendar, log, audit);
+  await calendars.start();
   const publicUrl = opts.publicUrl ?? opts.oidc?.publicUrl ?? process.env.LIENTHONG_PUBLIC_URL ?? 'http://localhost:3000';
-  const h = hub.create({ ...deps, audit }, calendar, opts.notifications ?? notificationsFromEnv(process.env, log, publicUrl));
+  const h = hub.create({ ...deps, audit, rules: () => ruleBook.book() }, calendar, opts.notifications ?? notificationsFromEnv(process.env, log, publicUrl));
   const documents = new HubDocuments(
     db,
     opts.clock,
@@ -141,16 +163,21 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     secretsKey: opts.identityKey ?? randomBytes(32).toString('base64'),
     ...(opts.oidc ? { oidc: opts.oidc } : {}),
   });
+  // The back office's pages call this process's own API (office/api.ts, docs/back-office-web.md); `self` is the app below.
+  let self: FastifyInstance | undefined;
+  const officeKey = new KeyRing(opts.identityKey ?? randomBytes(32).toString('base64'), 'lienthong-office', 'LIENTHONG_IDENTITY_KEY');
+  const office = officeRoutes({ api: injectApi(() => self!), sessions: new OfficeSessions(officeKey.box('session')) });
   const app = await buildHttpApp({
     log,
     tokens,
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), dashboardRoutes(new DashboardService(db, opts.clock, calendar, audit)), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, opts.clock, audit)), socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, opts.clock, audit)), hubSettingsRoutes(new HubSettings(db, opts.clock, audit)), dataAccessRoutes(audit), ...idn.routes, portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions })],
+    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), dashboardRoutes(new DashboardService(db, opts.clock, calendar, audit)), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, opts.clock, audit)), socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, opts.clock, audit)), hubSettingsRoutes(new HubSettings(db, opts.clock, audit)), hubCalendarRoutes(calendars), socialSecurityRuleRoutes(new SocialSecurityRules(db, opts.clock, audit, () => ruleBook.refresh())), paymentWorklistRoutes(new PaymentWorklist(db, opts.clock, ss.payments, audit)), overdueRoutes(new OverdueList(db, opts.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, opts.clock, audit)), dataAccessRoutes(audit), ...idn.routes, portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: opts.clock, rules: () => ruleBook.book() }), office],
     metrics,
   });
 
+  self = app;
   let closed = false;
   return {
     app,
@@ -170,6 +197,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
       if (closed) return;
       closed = true;
       clearInterval(anchoring);
+      await calendars.stop();
       await app.close();
       await audit.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring failed'));
       for (const p of parts) await p.stop();

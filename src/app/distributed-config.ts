@@ -5,6 +5,8 @@ import { AgencyRegistry } from '../platform/signing/registry.ts';
 import type { Signing } from '../platform/messaging/part-runtime.ts';
 import type { AuditKeys } from '../platform/audit/audit-trail.ts';
 import { auditKeysFrom } from './secrets.ts';
+import { oidcFromEnv } from './config.ts';
+import type { OidcOptions } from '../identity/index.ts';
 
 export interface DistributedConfig {
   readonly port: number;
@@ -20,6 +22,10 @@ export interface DistributedConfig {
   readonly audit: AuditKeys | undefined;
   readonly clock: Clock;
   readonly logLevel: string;
+  /** LIENTHONG_IDENTITY_KEY: the portal's identity part (sign-in); the other processes need none. */
+  readonly identityKey: string | undefined;
+  /** Citizen sign-in at the portal: the external provider, or the built-in one at LIENTHONG_PUBLIC_URL (default http://localhost:PORT). */
+  readonly oidc: OidcOptions | undefined;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
@@ -79,5 +85,7 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
         : undefined,
     clock: clockFromEnv(env.LIENTHONG_CLOCK),
     logLevel: env.LOG_LEVEL ?? 'info',
+    identityKey: env.LIENTHONG_IDENTITY_KEY || undefined,
+    oidc: oidcFromEnv(env, `http://localhost:${port}`),
   };
 }

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { PartName } from './parts.ts';
 import { closedSchema } from './closed-schema.ts';
+import * as audit from './messages/audit.ts';
 import * as civil from './messages/civil-registry.ts';
 import * as health from './messages/health.ts';
 import * as population from './messages/population.ts';
@@ -65,6 +66,8 @@ export const MESSAGE_TYPES = {
     from: ['hub'],
     to: ['population', 'civil-registry', 'social-security'],
   },
+  // Distributed mode: an agency process's officer acts, for the audit trail in the hub's database (platform/audit/outbox-audit.ts).
+  'audit.recorded': { schema: audit.AuditRecorded, from: ['population', 'civil-registry', 'social-security', 'health'], to: ['hub'] },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;

@@ -6,7 +6,8 @@ import { closedSchema } from './closed-schema.ts';
 
 /** Objects in message schemas that are open on purpose, and why. Anything else open is a minimisation leak. */
 // A result is checked by the hub against its procedure's own schema (PROCEDURE_RESULTS / PROCEDURE_PAYMENT_RESULTS).
-const OPEN_BY_DESIGN = new Set(['procedure.completed:/result', 'procedure.awaiting-payment:/result', 'procedure.supplement-provided:/answers']);
+// An audit event's details are the acting part's own record of the act (before → after, reason), kept as given.
+const OPEN_BY_DESIGN = new Set(['procedure.completed:/result', 'procedure.awaiting-payment:/result', 'procedure.supplement-provided:/answers', 'audit.recorded:/details']);
 
 function openObjects(s: any, at: string, out: string[]): string[] {
   if (Array.isArray(s)) s.forEach((x, i) => openObjects(x, `${at}[${i}]`, out));

@@ -74,5 +74,10 @@ export const DeathBenefitsResult = Type.Object({
   /** Where the one-off and monthly amounts are paid; null when nothing is paid. */
   payee: Nullable(Type.Object({ pin: PinSchema, bankBin: Type.String(), accountNumber: Type.String() })),
   summary: Bilingual,
+  /**
+   * The deceased's HI card VSS issued here (a child's TE1 card, birth group) and ended on the death: it covers the
+   * day of death, no later (agencies/social-security/domain/hi-card-end.ts). Absent when there was none to end.
+   */
+  hiCard: Type.Optional(Type.Object({ cardNumber: Type.String(), lastValidDay: IsoDateSchema, legalBasis: Type.String(), explanation: Bilingual })),
 });
 export type DeathBenefitsResult = Static<typeof DeathBenefitsResult>;

@@ -62,21 +62,27 @@ export class HubEngine {
   ): Promise<boolean> {
     if (!canMove(p.status, to)) return false;
     const at = ctx.now.toISOString();
-    await store.updateProcedure(tx, p.dossier_id, p.code, { status: to, at, ...extra, ...(to === 'dispatched' ? { inReview: false } : {}) });
-    await store.addHistory(tx, { dossierId: p.dossier_id, at, procedure: p.code, status: to, note: extra.note ?? null, messageId: extra.messageId ?? null });
+    await store.updateProcedure(tx, p.dossier_id, p.code, { status: to, at, ...extra, ...(to === 'dispatched' ? { inReview: false } : {}) }, { note: extra.note ?? null, messageId: extra.messageId ?? null });
     // The citizen is told in the same transaction (a notifications outbox): a transition that happens is announced.
     if (to === 'completed' || to === 'rejected' || to === 'awaiting-supplement') {
       const event = to === 'awaiting-supplement' ? 'supplement-requested' : to;
       const details = to === 'completed' ? {} : { reasons: extra.reasons ?? [], ...(to === 'awaiting-supplement' && extra.deadline ? { deadline: extra.deadline } : {}) };
       await notificationStore.enqueue(tx, { dossierId: p.dossier_id, procedure: p.code, event, details, at });
     }
+    // The row in hand follows the one stored, so that advance() can reuse it (the next request reads this result).
     p.status = to;
+    if (extra.result !== undefined) p.result = extra.result as Record<string, unknown>;
+    if (extra.reasons !== undefined) p.reasons = extra.reasons;
+    if (extra.deadline !== undefined) p.deadline = extra.deadline;
     return true;
   }
 
-  /** Cancels, dispatches and re-derives until nothing changes. */
-  async advance(tx: Queryable, ctx: HandlerContext, d: DossierRow): Promise<void> {
-    const procs = await store.procedures(tx, d.id);
+  /**
+   * Cancels, dispatches and re-derives until nothing changes. `procs`: the dossier's procedures as the caller already
+   * read them in this transaction (and moved them with move(), which keeps them current); read here when absent.
+   */
+  async advance(tx: Queryable, ctx: HandlerContext, d: DossierRow, procs?: ProcedureRow[]): Promise<void> {
+    procs ??= await store.procedures(tx, d.id);
     const byCode = new Map(procs.map((p) => [p.code, p]));
     const group = this.group(d);
     for (const p of procs) {
@@ -101,8 +107,7 @@ export class HubEngine {
     if (status === d.status) return;
     const finished = all.every(isFinal);
     const at = ctx.now.toISOString();
-    await store.updateDossier(tx, d.id, { status, at, finished });
-    await store.addHistory(tx, { dossierId: d.id, at, status, note: 'dossier' });
+    await store.updateDossier(tx, d.id, { status, at, finished }, { status, note: 'dossier' });
     d.status = status;
   }
 

@@ -24,10 +24,12 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
     if (!d) throw new TerminalError(`no dossier ${dossierId}`);
     return d;
   }
+  /** The procedure, and all of the dossier's (read once: advance() reuses them). */
   async function procedureOf(tx: Queryable, dossierId: string, code: string) {
-    const p = (await store.procedures(tx, dossierId)).find((x) => x.code === code);
+    const all = await store.procedures(tx, dossierId);
+    const p = all.find((x) => x.code === code);
     if (!p) throw new TerminalError(`dossier ${dossierId} has no procedure ${code}`);
-    return p;
+    return Object.assign(p, { all });
   }
   function stale(what: string, dossierId: string, code: string, status: string) {
     log.warn({ dossierId, procedure: code, status }, `${what} ignored: procedure is not awaiting it`);
@@ -70,7 +72,7 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
       if (!(await engine.move(tx, ctx, p, 'completed', { result, reasons: [], messageId: env.id, note: `completed by ${env.sender}` })))
         return stale('completion', d.id, procedure, p.status);
       if (typeof result.pin === 'string') await store.addParty(tx, d.id, result.pin);
-      await engine.advance(tx, ctx, d);
+      await engine.advance(tx, ctx, d, p.all);
     },
 
     async 'procedure.rejected'(tx, env, ctx) {
@@ -125,6 +127,6 @@ export function hubHandlers(engine: HubEngine, log: Logger): HandlerTable {
     const p = await procedureOf(tx, d.id, procedure as ProcedureCode);
     if (p.agency !== sender) throw new TerminalError(`${sender} does not own ${procedure}`);
     if (!(await apply(d, p))) return stale('reply', d.id, procedure, p.status);
-    await engine.advance(tx, ctx, d);
+    await engine.advance(tx, ctx, d, p.all);
   }
 }

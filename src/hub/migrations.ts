@@ -161,5 +161,72 @@ export const hubMigrations: SchemaMigrations = {
         CREATE INDEX hub_notifications_due ON hub.notifications (next_attempt_at) WHERE status = 'pending';
         CREATE UNIQUE INDEX hub_history_overdue_once ON hub.history (dossier_id, procedure) WHERE status = 'overdue';`,
     },
+    {
+      version: 7,
+      name: 'overdue procedures told to the agency\'s officers: per-agency mailboxes (settings) and their notifications outbox',
+      // An agency's functional mailbox per province ('00': the agency's national address, used where a province has
+      // none), set by the hub's IT operator (settings/mailboxes.ts); every change kept with who, when, why. The
+      // officer notification is written in the statement that records the procedure overdue (notifications/overdue.ts):
+      // the unique key makes it once per procedure; the address is read when it is sent.
+      sql: `
+        CREATE TABLE hub.agency_mailboxes (
+          agency text NOT NULL,
+          province_code text NOT NULL CHECK (province_code ~ '^\\d{2}$'),
+          email text NOT NULL,
+          updated_at timestamptz NOT NULL,
+          updated_by text NOT NULL,
+          PRIMARY KEY (agency, province_code)
+        );
+        CREATE TABLE hub.agency_mailbox_changes (
+          id bigserial PRIMARY KEY,
+          agency text NOT NULL,
+          province_code text NOT NULL,
+          at timestamptz NOT NULL,
+          changed_by text NOT NULL,
+          before text,
+          after text,
+          reason text NOT NULL
+        );
+        CREATE TABLE hub.officer_notifications (
+          id bigserial PRIMARY KEY,
+          dossier_id uuid NOT NULL REFERENCES hub.dossiers(id),
+          procedure text NOT NULL,
+          event text NOT NULL CHECK (event IN ('overdue')),
+          agency text NOT NULL,
+          province_code text,
+          details jsonb NOT NULL DEFAULT '{}',
+          status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'no-address')),
+          attempts integer NOT NULL DEFAULT 0,
+          next_attempt_at timestamptz NOT NULL,
+          created_at timestamptz NOT NULL,
+          sent_at timestamptz,
+          UNIQUE (dossier_id, procedure, event)
+        );
+        CREATE INDEX hub_officer_notifications_due ON hub.officer_notifications (next_attempt_at) WHERE status = 'pending';`,
+    },
+    {
+      version: 8,
+      name: 'yearly holiday calendars set by the hub\'s IT operator (settings/calendars.ts), append-only',
+      // Each row is a whole year's calendar as the operator set it; the latest row of a year is in force, and the rows
+      // before it say what was in force when. Never changed or removed: a deadline computed on a day can be explained.
+      sql: `
+        CREATE TABLE hub.calendar_versions (
+          id bigserial PRIMARY KEY,
+          year integer NOT NULL CHECK (year BETWEEN 1900 AND 2199),
+          off jsonb NOT NULL,
+          working_saturdays jsonb NOT NULL,
+          legal_basis text NOT NULL,
+          reason text NOT NULL,
+          set_by text NOT NULL,
+          set_at timestamptz NOT NULL
+        );
+        CREATE INDEX hub_calendar_versions_year ON hub.calendar_versions (year, id);
+        CREATE FUNCTION hub.calendar_versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'hub.calendar_versions is append-only'; END $$;
+        CREATE TRIGGER calendar_versions_append_only BEFORE UPDATE OR DELETE ON hub.calendar_versions
+          FOR EACH ROW EXECUTE FUNCTION hub.calendar_versions_refuse_change();
+        CREATE TRIGGER calendar_versions_no_truncate BEFORE TRUNCATE ON hub.calendar_versions
+          FOR EACH STATEMENT EXECUTE FUNCTION hub.calendar_versions_refuse_change();`,
+    },
   ],
 };

@@ -2,6 +2,7 @@ import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import { createHash } from 'node:crypto';
 import { vnDateOf } from '../kernel/dates.ts';
 import { AppError, fieldError, type FieldError } from '../kernel/errors.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../kernel/rules/rule-book.ts';
 import type { Db, Queryable } from '../platform/db/db.ts';
 import { maySee } from './access.ts';
 import { subjectOf, type Principal } from '../platform/auth/principal.ts';
@@ -31,6 +32,11 @@ export class HubService {
     private readonly supplements: Supplements,
     /** Officers' and agencies' reads of a dossier are recorded here (who looked at my data). */
     private readonly audit?: AuditTrail,
+    /**
+     * The rule book the edge checks use (a voluntary-SI income against the floor and ceiling): social security's own,
+     * with the versions its operator added, where it runs in this process (embedded mode); else the built-in tables.
+     */
+    private readonly rules: () => RuleBook = () => BUILT_IN_RULES,
   ) {}
 
   /** The citizen's answer to a supplement request: the procedure resumes at its agency. */
@@ -99,7 +105,7 @@ export class HubService {
     if (!def) return [fieldError('group', 'unknown-group', `Unknown procedure group ${group}.`, `Không có nhóm thủ tục ${group}.`)];
     const schemaErrors = validate(def.declarationSchema, declaration, 'declaration');
     if (schemaErrors.length) return schemaErrors;
-    const ruleErrors: FieldError[] = def.check(declaration, vnDateOf(this.clock.now()));
+    const ruleErrors: FieldError[] = def.check(declaration, vnDateOf(this.clock.now()), this.rules());
     const declarant = declarantOf(def, declaration);
     if (principal.kind === 'citizen' && declarant.pin !== principal.pin)
       ruleErrors.push(fieldError(declarant.path, 'not-you', 'You can only declare as yourself.', 'Bạn chỉ có thể khai với tư cách của chính mình.'));

@@ -1,35 +1,16 @@
-import type { FieldError } from '../kernel/errors.ts';
-import type { MessageKey } from './i18n/index.ts';
+import type { DeclarationForm, FormStep } from './forms.ts';
+
 
 /**
- * The birth declaration as a form: its fields (named by their path in the declaration), grouped in steps.
- * The rules are not here: the hub checks the declaration the form builds (HubService.check), so the portal
- * can never disagree with what submit accepts.
+ * The birth declaration as a form (Form 01 of the Government Office: birth registration, permanent residence and the
+ * HI card of a child under 6): its fields, named by their path in the declaration, grouped in steps.
  */
-export type FieldKind = 'text' | 'date' | 'pin' | 'facility' | { readonly radio: readonly (readonly [string, MessageKey])[] } | { readonly select: readonly (readonly [string, MessageKey])[] };
-
-export interface FormField {
-  readonly name: string;
-  readonly label: MessageKey;
-  readonly kind: FieldKind;
-  readonly hint?: MessageKey;
-  readonly optional?: boolean;
-  /** Error paths shown at this field besides its own (a rule about the declarant's PIN, which the form fills in). */
-  readonly alsoFor?: readonly string[];
-}
-
-export interface FormStep {
-  readonly id: 'child' | 'parents' | 'residence';
-  readonly title: MessageKey;
-  readonly fields: readonly FormField[];
-}
-
 export const BIRTH_STEPS: readonly FormStep[] = [
   {
     id: 'child',
     title: 'stepChild',
     fields: [
-      { name: 'child.fullName', label: 'fieldChildFullName', kind: 'text', alsoFor: ['child'] },
+      { name: 'child.fullName', label: 'fieldChildFullName', kind: 'text', alsoFor: ['child'], invalid: 'errName' },
       { name: 'child.sex', label: 'fieldChildSex', kind: { radio: [['male', 'sexMale'], ['female', 'sexFemale']] } },
       { name: 'child.dateOfBirth', label: 'fieldChildDateOfBirth', kind: 'date', hint: 'hintDate' },
       { name: 'child.placeOfBirth', label: 'fieldChildPlaceOfBirth', kind: 'text' },
@@ -38,6 +19,7 @@ export const BIRTH_STEPS: readonly FormStep[] = [
   {
     id: 'parents',
     title: 'stepParents',
+    showsDeclarant: true,
     fields: [
       {
         name: 'declarant.relationship',
@@ -68,26 +50,14 @@ export const BIRTH_STEPS: readonly FormStep[] = [
   },
 ];
 
-export const BIRTH_FIELDS = BIRTH_STEPS.flatMap((s) => s.fields);
-export type FormValues = Record<string, string>;
-
-/** The form's own values from a posted body: known fields only, trimmed, at most 200 characters each. */
-export function valuesFrom(body: unknown): FormValues {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const out: FormValues = {};
-  for (const f of BIRTH_FIELDS) {
-    const v = b[f.name];
-    if (typeof v === 'string') out[f.name] = v.trim().slice(0, 200);
-  }
-  return out;
-}
-
-/**
- * Stand-ins for the steps not filled in yet, so that the rules of the step at hand can run on a whole
- * declaration; their errors are never shown (only the step's own fields are).
- */
-function standIns(pin: string): FormValues {
-  return {
+export const BIRTH_FORM: DeclarationForm = {
+  group: 'birth',
+  path: '/portal/birth',
+  title: 'birthTitle',
+  reviewIntro: 'reviewIntro',
+  steps: BIRTH_STEPS,
+  declarantPin: 'declarant.pin',
+  standIns: (pin) => ({
     'child.fullName': 'Nguyễn An',
     'child.sex': 'male',
     'child.dateOfBirth': '2000-01-01',
@@ -96,43 +66,5 @@ function standIns(pin: string): FormValues {
     'mother.pin': pin,
     'residence.householdOf': 'mother',
     'healthInsurance.initialFacilityCode': '01001',
-  };
-}
-
-/** The declaration the values make, the declarant being the signed-in citizen; empty fields are left out. */
-export function toDeclaration(values: FormValues, declarantPin: string, fillOthersThan?: FormStep): Record<string, unknown> {
-  const filled: FormValues = { ...values };
-  if (fillOthersThan) {
-    const own = new Set(fillOthersThan.fields.map((f) => f.name));
-    for (const [k, v] of Object.entries(standIns(declarantPin))) if (!own.has(k) && !filled[k]) filled[k] = v;
-  }
-  const d: Record<string, Record<string, unknown>> = { declarant: { pin: declarantPin } };
-  for (const f of BIRTH_FIELDS) {
-    const v = filled[f.name];
-    if (!v) continue;
-    const [section, key] = f.name.split('.') as [string, string];
-    (d[section] ??= {})[key] = v;
-  }
-  return d;
-}
-
-/** The field of the form an error belongs to, if any. */
-export function fieldOf(error: FieldError): FormField | undefined {
-  const path = error.path.replace(/^declaration\.?/, '');
-  return BIRTH_FIELDS.find((f) => f.name === path || f.alsoFor?.includes(path));
-}
-
-export function stepOf(field: FormField): FormStep {
-  return BIRTH_STEPS.find((s) => s.fields.includes(field))!;
-}
-
-/** Errors keyed by field name, one per field, for the step given (all steps when none). */
-export function errorsByField(errors: readonly FieldError[], step?: FormStep): Map<string, FieldError> {
-  const out = new Map<string, FieldError>();
-  for (const e of errors) {
-    const f = fieldOf(e);
-    if (!f || (step && !step.fields.includes(f)) || out.has(f.name)) continue;
-    out.set(f.name, e);
-  }
-  return out;
-}
+  }),
+};

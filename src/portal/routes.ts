@@ -8,13 +8,20 @@ import { normaliseCode } from '../hub/documents/routes.ts';
 import type { HubService } from '../hub/service.ts';
 import { COOKIES, readCookies, sameSecret, setCookie } from '../identity/web/cookies.ts';
 import { acceptForms } from '../identity/web/form.ts';
+import { vnDateOf } from '../kernel/dates.ts';
 import { AppError, ERROR_CATALOGUE, type FieldError } from '../kernel/errors.ts';
 import type { Principal } from '../platform/auth/principal.ts';
-import { BIRTH_FIELDS, BIRTH_STEPS, errorsByField, fieldOf, stepOf, toDeclaration, valuesFrom } from './birth-form.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import type { RuleBook } from '../kernel/rules/rule-book.ts';
+import { BIRTH_FORM } from './birth-form.ts';
+import { DEATH_FORM } from './death-form.ts';
+import { addRow, errorsByField, fieldOf, postableNames, removeRow, rowCount, rowFields, stepFields, stepIndexOf, toDeclaration, valuesFrom, type DeclarationForm, type FormStep, type FormValues } from './forms.ts';
 import type { Html } from './html.ts';
-import { LANG_COOKIE, langOf, translator } from './i18n/index.ts';
-import { birthPage } from './views/birth.ts';
-import { dossierPage } from './views/dossier.ts';
+import { LANG_COOKIE, langOf, translator, type MessageKey } from './i18n/index.ts';
+import { answerName, readAnswers } from './supplement-form.ts';
+import { VOLUNTARY_FORM } from './voluntary-form.ts';
+import { addAction, declarationPage, removeAction } from './views/declaration.ts';
+import { dossierPage, type SupplementState } from './views/dossier.ts';
 import { messageOf } from './views/form-fields.ts';
 import { homePage, messagePage, welcomePage } from './views/home.ts';
 import type { PageContext } from './views/layout.ts';
@@ -24,7 +31,14 @@ export interface PortalDeps {
   readonly hub: Pick<HubService, 'check' | 'submit' | 'get' | 'list' | 'answerSupplement'>;
   readonly documents: Pick<HubDocuments, 'list' | 'pdf'>;
   readonly sessions: { find(id: string | undefined): Promise<{ pin: string; csrfToken: string } | null> };
+  /** The platform's clock: today's date for the hints that depend on it (the income bounds of a month). */
+  readonly clock?: Clock;
+  /** The rule book the hub checks amounts with (default: the built-in tables), for the hints that quote it. */
+  readonly rules?: () => RuleBook;
 }
+
+/** The declarations a citizen makes through the portal, by procedure group. */
+export const FORMS: Readonly<Record<string, DeclarationForm>> = { birth: BIRTH_FORM, death: DEATH_FORM, 'voluntary-si': VOLUNTARY_FORM };
 
 const PAGE_SIZE = 10;
 const ASSETS = join(import.meta.dirname, 'assets');
@@ -34,18 +48,20 @@ const FILES = {
   js: readFileSync(join(ASSETS, 'portal.js'), 'utf8'),
 };
 
-const FormBody = Type.Object(
-  {
-    _csrf: Type.Optional(Type.String({ maxLength: 100 })),
-    _key: Type.Optional(Type.String({ maxLength: 100 })),
-    _step: Type.Optional(Type.String({ maxLength: 2 })),
-    _action: Type.Optional(Type.String({ maxLength: 20 })),
-    ...Object.fromEntries(BIRTH_FIELDS.map((f) => [f.name, Type.Optional(Type.String({ maxLength: 300 }))])),
-  },
-  { additionalProperties: false },
-);
+/** A form's body: the form's own fields (rows up to their maximum) and the page's hidden fields, nothing else. */
+const formBody = (form: DeclarationForm) =>
+  Type.Object(
+    {
+      _csrf: Type.Optional(Type.String({ maxLength: 100 })),
+      _key: Type.Optional(Type.String({ maxLength: 100 })),
+      _step: Type.Optional(Type.String({ maxLength: 2 })),
+      _action: Type.Optional(Type.String({ maxLength: 30 })),
+      ...Object.fromEntries(postableNames(form).map((name) => [name, Type.Optional(Type.String({ maxLength: 300 }))])),
+    },
+    { additionalProperties: false },
+  );
 const CheckBody = Type.Object(
-  { step: Type.String({ maxLength: 20 }), values: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 300 }), { maxProperties: 30 }) },
+  { step: Type.String({ maxLength: 20 }), values: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 300 }), { maxProperties: 80 }) },
   { additionalProperties: false },
 );
 const SupplementBody = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 300 }), { maxProperties: 60 });
@@ -91,6 +107,106 @@ export function portalRoutes(deps: PortalDeps) {
       return send(reply, messagePage(c, err.code === 'NOT_FOUND' ? c.t('notFoundTitle') : c.t('errorTitle'), text), ERROR_CATALOGUE[err.code].status);
     });
     const signIn = (reply: FastifyReply) => reply.header('cache-control', 'no-store').redirect('/auth/citizen/sign-in', 303);
+    const today = () => vnDateOf((deps.clock ?? systemClock).now());
+
+    /**
+     * The hub's messages for one step (its dry run, the code submit runs). The rules run only on a declaration the
+     * schema accepts, so while some of the step's fields are still empty they are run again with stand-ins for those:
+     * a date typed is judged before the rest of the step is filled in. The stand-ins' own messages are never shown.
+     */
+    function checkStep(c: PageContext, form: DeclarationForm, values: FormValues, step: FormStep): FieldError[] {
+      const pin = c.citizen!.pin;
+      const errors = deps.hub.check(principal(c), form.group, toDeclaration(form, values, pin, step));
+      const stand = form.standIns(pin);
+      const empty = step.fields.filter((f) => !values[f.name] && stand[f.name]);
+      if (!errors.length || !empty.length) return errors;
+      const filled = { ...values, ...Object.fromEntries(empty.map((f) => [f.name, stand[f.name]!])) };
+      const seen = new Set(errors.map((e) => fieldOf(form, values, e)?.name));
+      const more = deps.hub.check(principal(c), form.group, toDeclaration(form, filled, pin, step)).filter((e) => {
+        const f = fieldOf(form, values, e);
+        return f && values[f.name] && !seen.has(f.name);
+      });
+      return [...errors, ...more];
+    }
+
+    /**
+     * A declaration form's two routes. GET: its first step. POST: a step sent (next, back, change, add or remove a
+     * row, submit). Each step is checked by the hub's dry run before the next is shown; submit carries the form's
+     * idempotency key, so a repeated submit (a double click, a retry on a slow network) gives the same dossier.
+     */
+    function declarationRoutes(form: DeclarationForm) {
+      app.get(
+        form.path,
+        { schema: { ...page, summary: `The ${form.group} declaration form, first step`, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }) } },
+        async (req, reply) => {
+          const c = await context(req, reply);
+          if (!c.citizen) return signIn(reply);
+          return send(reply, declarationPage(c, form, { step: 0, values: {}, errors: new Map(), key: randomUUID(), today: today(), rules: deps.rules?.() }));
+        },
+      );
+
+      app.post(
+        form.path,
+        {
+          schema: {
+            ...page,
+            summary: `A step of the ${form.group} declaration form (next, back, change, add or remove a row, submit)`,
+            body: formBody(form),
+            querystring: Type.Object({ lang: Lang }, { additionalProperties: false }),
+          },
+        },
+        async (req, reply) => {
+          const c = await context(req, reply);
+          const body = (req.body ?? {}) as Record<string, string | undefined>;
+          checkCsrf(c, body._csrf);
+          const pin = c.citizen!.pin;
+          let values: FormValues = valuesFrom(form, body);
+          const key = body._key && /^[A-Za-z0-9-]{8,100}$/.test(body._key) ? body._key : randomUUID();
+          const step = Math.min(Math.max(Number.parseInt(body._step ?? '0', 10) || 0, 0), form.steps.length);
+          const action = body._action ?? 'next';
+          const show = (s: number, errors: readonly FieldError[] = [], status = 200, focus?: string) => {
+            const mine = errorsByField(form, values, errors, form.steps[s]);
+            // A message the form has no field for (it should not happen) is still shown, in the summary.
+            const stray = errors.filter((e) => !fieldOf(form, values, e));
+            const shown = new Map(mine);
+            stray.forEach((e, i) => shown.set(`_other${i}`, e));
+            return send(reply, declarationPage(c, form, { step: s, values, errors: shown, key, today: today(), rules: deps.rules?.(), ...(focus ? { focus } : {}) }), status);
+          };
+          const rows = form.steps[step]?.rows;
+
+          if (action === 'back') return show(Math.max(step - 1, 0));
+          const edit = /^edit-(\d)$/.exec(action);
+          if (edit) return show(Math.min(Number(edit[1]), form.steps.length - 1));
+          if (rows && action === addAction(rows)) {
+            const n = rowCount(values, rows);
+            values = addRow(values, rows);
+            return show(step, [], 200, rowFields(rows, Math.min(n, rows.max - 1))[0]!.name);
+          }
+          const remove = rows && new RegExp(`^${removeAction(rows, 0).slice(0, -1)}(\\d+)$`).exec(action);
+          if (rows && remove) {
+            values = removeRow(values, rows, Number(remove[1]));
+            return show(step, [], 200, addAction(rows));
+          }
+          if (action === 'submit') {
+            try {
+              const out = await deps.hub.submit(principal(c), form.group, toDeclaration(form, values, pin), `portal:${key}`);
+              return reply.header('cache-control', 'no-store').redirect(`/portal/dossiers/${out.id}?submitted=1`, 303);
+            } catch (e) {
+              if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
+              // Back to the first step with something to correct, everything typed kept.
+              const first = e.fields.map((f) => fieldOf(form, values, f)).find((f) => f !== undefined);
+              return show(first ? Math.max(stepIndexOf(form, values, first), 0) : 0, e.fields, 400);
+            }
+          }
+          if (step >= form.steps.length) return show(step);
+          const errors = checkStep(c, form, values, form.steps[step]!);
+          if (errorsByField(form, values, errors, form.steps[step]).size) return show(step, errors, 400);
+          const next = form.steps[step + 1]?.rows;
+          if (next?.startWithOne?.(values) && rowCount(values, next) === 0) values = addRow(values, next);
+          return show(step + 1);
+        },
+      );
+    }
 
     app.get('/portal/assets/portal.css', { schema: { ...page, summary: 'The portal’s stylesheet' } }, async (_req, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FILES.css),
@@ -111,51 +227,15 @@ export function portalRoutes(deps: PortalDeps) {
       },
     );
 
-    app.get(
-      '/portal/birth',
-      { schema: { ...page, summary: 'The birth declaration form, first step', querystring: Type.Object({ lang: Lang }, { additionalProperties: false }) } },
-      async (req, reply) => {
-        const c = await context(req, reply);
-        if (!c.citizen) return signIn(reply);
-        return send(reply, birthPage(c, { step: 0, values: {}, errors: new Map(), key: randomUUID() }));
-      },
-    );
+    for (const form of Object.values(FORMS)) declarationRoutes(form);
 
-    app.post(
-      '/portal/birth',
-      { schema: { ...page, summary: 'A step of the birth declaration form (next, back, change, submit)', body: FormBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }) } },
-      async (req, reply) => {
-        const c = await context(req, reply);
-        const body = (req.body ?? {}) as Record<string, string | undefined>;
-        checkCsrf(c, body._csrf);
-        const values = valuesFrom(body);
-        const key = body._key && /^[A-Za-z0-9-]{8,100}$/.test(body._key) ? body._key : randomUUID();
-        const step = Math.min(Math.max(Number.parseInt(body._step ?? '0', 10) || 0, 0), BIRTH_STEPS.length);
-        const action = body._action ?? 'next';
-        const show = (s: number, errors: readonly FieldError[] = [], status = 200) =>
-          send(reply, birthPage(c, { step: s, values, errors: errorsByField(errors, BIRTH_STEPS[s]), key }), status);
+    /** A dossier's page as the citizen sees it, with its documents (NOT_FOUND if it is not theirs). */
+    async function dossierHtml(c: PageContext, id: string, notice: MessageKey | null, supplement?: SupplementState): Promise<Html> {
+      const d = await deps.hub.get(principal(c), id);
+      const docs = await deps.documents.list(principal(c), id);
+      return dossierPage(c, d, docs, notice, supplement);
+    }
 
-        if (action === 'back') return show(Math.max(step - 1, 0));
-        const edit = /^edit-(\d)$/.exec(action);
-        if (edit) return show(Math.min(Number(edit[1]), BIRTH_STEPS.length - 1));
-        if (action === 'submit') {
-          try {
-            const out = await deps.hub.submit(principal(c), 'birth', toDeclaration(values, c.citizen!.pin), `portal:${key}`);
-            return reply.header('cache-control', 'no-store').redirect(`/portal/dossiers/${out.id}?submitted=1`, 303);
-          } catch (e) {
-            if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
-            // Back to the first step with something to correct, everything typed kept.
-            const first = e.fields.map(fieldOf).find((f) => f !== undefined);
-            return show(first ? BIRTH_STEPS.indexOf(stepOf(first)) : 0, e.fields, 400);
-          }
-        }
-        if (step >= BIRTH_STEPS.length) return show(step);
-        const errors = deps.hub.check(principal(c), 'birth', toDeclaration(values, c.citizen!.pin, BIRTH_STEPS[step]));
-        const mine = errorsByField(errors, BIRTH_STEPS[step]);
-        if (mine.size) return show(step, errors, 400);
-        return show(step + 1);
-      },
-    );
 
     app.post(
       '/portal/check/:group',
@@ -173,11 +253,17 @@ export function portalRoutes(deps: PortalDeps) {
         checkCsrf(c, req.headers['x-csrf-token']);
         const { group } = req.params as { group: string };
         const { step: stepId, values } = req.body as { step: string; values: Record<string, string> };
-        const step = BIRTH_STEPS.find((s) => s.id === stepId);
-        if (group !== 'birth' || !step) throw new AppError('NOT_FOUND');
-        const errors = errorsByField(deps.hub.check(principal(c), 'birth', toDeclaration(valuesFrom(values), c.citizen!.pin, step)), step);
+        const form = FORMS[group];
+        const step = form?.steps.find((s) => s.id === stepId);
+        if (!form || !step) throw new AppError('NOT_FOUND');
+        const v = valuesFrom(form, values);
+        const errors = errorsByField(form, v, checkStep(c, form, v, step), step);
         return reply.header('cache-control', 'no-store').send({
-          fields: step.fields.map((f) => ({ name: f.name, message: errors.has(f.name) ? messageOf(errors.get(f.name)!, f, c.t, c.lang) : null })),
+          fields: stepFields(step, v).map((f) => {
+            // A hint that depends on what is typed (the income bounds of the start month) comes back with the messages.
+            const hint = form.extraHint?.(f.name, v, c.t, c.lang, today(), deps.rules?.());
+            return { name: f.name, message: errors.has(f.name) ? messageOf(errors.get(f.name)!, f, c.t, c.lang) : null, ...(hint ? { hint } : {}) };
+          }),
         });
       },
     );
@@ -198,9 +284,7 @@ export function portalRoutes(deps: PortalDeps) {
         const { id } = req.params as { id: string };
         const q = req.query as { submitted?: string; sent?: string };
         try {
-          const d = await deps.hub.get(principal(c), id);
-          const docs = await deps.documents.list(principal(c), id);
-          return send(reply, dossierPage(c, d, docs, q.submitted ? 'submittedNotice' : q.sent ? 'supplementSent' : null));
+          return send(reply, await dossierHtml(c, id, q.submitted ? 'submittedNotice' : q.sent ? 'supplementSent' : null));
         } catch (e) {
           if (e instanceof AppError && e.code === 'NOT_FOUND') return send(reply, messagePage(c, c.t('notFoundTitle'), c.t('notFoundText')), 404);
           throw e;
@@ -216,8 +300,22 @@ export function portalRoutes(deps: PortalDeps) {
         const body = (req.body ?? {}) as Record<string, string>;
         checkCsrf(c, body._csrf);
         const { id } = req.params as { id: string };
-        const answers = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('answer.')).map(([k, v]) => [k.slice('answer.'.length), v]));
-        await deps.hub.answerSupplement(principal(c), id, body._procedure ?? '', answers);
+        const procedure = body._procedure ?? '';
+        // What was asked is read from the dossier (a citizen sees only their own): the answers are read for those fields only.
+        const asked = (await deps.hub.get(principal(c), id)).procedures.find((p) => p.code === procedure && p.status === 'awaiting-supplement')?.reasons ?? [];
+        const read = readAnswers(asked, body);
+        const again = async (errors: ReadonlyMap<string, FieldError>) => {
+          const state: SupplementState = { procedure, values: read.values, errors };
+          return send(reply, await dossierHtml(c, id, null, state), 400);
+        };
+        if (read.errors.size) return again(read.errors);
+        try {
+          await deps.hub.answerSupplement(principal(c), id, procedure, read.answers);
+        } catch (e) {
+          if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED' || !asked.length) throw e;
+          // The hub's refusal (an answer missing), beside the inputs it concerns.
+          return again(new Map(e.fields.map((f) => [answerName(f.path.replace(/^answers\./, '')), f] as const)));
+        }
         return reply.header('cache-control', 'no-store').redirect(`/portal/dossiers/${id}?sent=1`, 303);
       },
     );

@@ -32,6 +32,9 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   identity: (t) => ['kernel', 'contracts', 'platform', 'identity'].includes(t),
   // The citizen portal renders pages over the hub's and identity's services: above them, below the composition root.
   portal: (t) => ['kernel', 'contracts', 'platform', 'hub', 'identity', 'portal'].includes(t),
+  // The back office's pages reach the hub and the agencies only through the HTTP API (office/api.ts): no part's code,
+  // only the portal's page helpers (html, language).
+  office: (t) => ['kernel', 'contracts', 'platform', 'portal', 'office'].includes(t),
   app: (t) => t !== 'cli',
   cli: () => true,
 };

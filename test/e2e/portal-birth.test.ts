@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { totpCode } from '../../src/identity/domain/totp.ts';
 import { runningClockFrom } from '../../src/platform/clock.ts';
+import { axe as axeIn, haveChromium, launchChromium, PASSWORD, shot, signIn as signInAt, type Browser, type Page } from '../support/browser.ts';
 import { PEOPLE } from '../support/fixtures.ts';
 import { START, startTestPlatform, type TestPlatform } from '../support/harness.ts';
 import { freePort } from '../support/process.ts';
@@ -14,21 +12,11 @@ import { freePort } from '../support/process.ts';
  * beside the field, the typed values kept), review, submit (twice: one dossier), follow the dossier to its
  * completion, download the HI card PDF, switch to English — at 360×740 and 1280×800, axe-core on every page
  * (no serious or critical violation), screenshots in test-output/screenshots/ (CI keeps that folder).
+ * The browser, axe-core, screenshots and the sign-in are shared with the other suites (test/support/browser.ts).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
-const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-const PASSWORD = 'mật khẩu đủ dài 2025';
 const MOTHER = PEOPLE.mother;
 
-type Pw = typeof import('playwright-core');
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-
-if (!existsSync(CHROMIUM)) {
-  console.log(`# SKIPPED: portal end-to-end suite — no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`);
-} else {
+if (haveChromium('portal end-to-end suite')) {
   describe('citizen portal in a real browser: birth declaration end to end', () => {
     let t: TestPlatform;
     let base: string;
@@ -38,51 +26,20 @@ if (!existsSync(CHROMIUM)) {
     const checked: string[] = [];
 
     before(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       t = await startTestPlatform('pglite', START, { clock, oidc: { publicUrl: base } });
       await t.p.app.listen({ port, host: '127.0.0.1' });
       totpSecret = (await t.p.identity.createCitizenAccount(MOTHER, PASSWORD)).totpSecret;
-      const pw: Pw = await import('playwright-core');
-      browser = await pw.chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+      browser = await launchChromium();
     });
     after(async () => {
       await browser?.close();
       await t?.close();
     });
 
-    /** axe-core in the page; fails on a serious or critical violation, naming the rule and the elements. */
-    async function axe(page: Page, name: string): Promise<void> {
-      // Evaluated through the DevTools protocol: the pages' CSP (this origin's files only) stays on, as for a citizen.
-      await page.evaluate(readFileSync(AXE, 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const r = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-      });
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.deepEqual(bad, [], `${name}: axe-core violations`);
-      checked.push(name);
-    }
-
-    async function shot(page: Page, name: string): Promise<void> {
-      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    }
-
-    async function signIn(page: Page, tag: string): Promise<void> {
-      await page.goto(`${base}/portal`);
-      assert.equal(await page.getAttribute('html', 'lang'), 'vi');
-      await axe(page, `welcome-${tag}`);
-      await shot(page, `01-welcome-${tag}`);
-      await page.click('a[href="/auth/citizen/sign-in"] >> nth=-1');
-      await page.waitForSelector('#pin');
-      await page.fill('#pin', MOTHER);
-      await page.fill('#password', PASSWORD);
-      await page.fill('#totp', totpCode(totpSecret, clock.now()));
-      await Promise.all([page.waitForURL(/\/auth\/citizen\/callback/), page.click('button[type=submit]')]);
-      await Promise.all([page.waitForURL(`${base}/portal`), page.click('a[href="/portal"]')]);
-      await page.waitForSelector('text=Hồ sơ của tôi');
-    }
+    const axe = (page: Page, name: string) => axeIn(page, name, checked);
+    const signIn = (page: Page, tag: string) => signInAt(page, { base, pin: MOTHER, totpSecret, clock, tag, checked });
 
     test('at 360×740: sign in, a refused field then a corrected one, review, submit twice, one dossier, completion, the HI card PDF, English', async () => {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
@@ -141,7 +98,7 @@ if (!existsSync(CHROMIUM)) {
       await axe(page, 'birth-review');
       await shot(page, '04-birth-review-mobile');
       const form = await page.evaluate(() => {
-        const f = document.querySelector('form.birth-form') as HTMLFormElement;
+        const f = document.querySelector('form.declaration-form') as HTMLFormElement;
         const out: Record<string, string> = {};
         new FormData(f).forEach((v, k) => (out[k] = String(v)));
         return out;

@@ -147,6 +147,11 @@ describe('citizen portal pages (server-rendered, no script)', () => {
     await eventually(async () => ((await t.p.hub.get(me, id)).status === 'awaiting-supplement' ? true : undefined), 'the request');
     const page = await get(`/portal/dossiers/${id}`, c);
     assert.match(page.body, /<label for="sup-birth-registration-0">Bổ sung số CCCD của người mẹ.<\/label><input id="sup-birth-registration-0" name="answer.declaration.mother.pin"/);
+    // An empty answer: the hub's refusal beside the input, nothing sent.
+    const empty = await post(`/portal/dossiers/${id}/supplements`, { _csrf: s.csrfToken, _procedure: 'birth-registration', 'answer.declaration.mother.pin': ' ' }, c);
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /<p class="field-error" id="sup-birth-registration-0-error">Hãy bổ sung: Bổ sung số CCCD của người mẹ.<\/p>/);
+    assert.equal((await t.p.hub.get(me, id)).status, 'awaiting-supplement');
     const answered = await post(`/portal/dossiers/${id}/supplements`, { _csrf: s.csrfToken, _procedure: 'birth-registration', 'answer.declaration.mother.pin': PEOPLE.youngMother }, c);
     assert.equal(answered.statusCode, 303, answered.body);
     assert.equal(answered.headers.location, `/portal/dossiers/${id}?sent=1`);

@@ -172,6 +172,51 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     const still = await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/payments/exceptions' });
     assert.ok((still.body.items as { id: string }[]).some((x) => x.id === id), 'the payment is still open in Hà Nam');
   },
+  'GET /api/v1/agencies/social-security/payments/worklist': async ({ call }) => {
+    const id = await unmatchedInHanam(call, 'IDOR-HNM-3');
+    const hanoi = await call(VSS_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/payments/worklist?status=all&limit=200' });
+    assert.equal(hanoi.status, 200);
+    assert.ok(!(hanoi.body.items as { id: string }[]).some((x) => x.id === id), 'a Hà Nội officer sees a Hà Nam payment on the worklist');
+    assert.deepEqual(hanoi.wrote, [], 'nothing read, nothing audited');
+    assert.ok(((await call(VSS_HANAM, { method: 'GET', url: '/api/v1/agencies/social-security/payments/worklist?limit=200' })).body.items as { id: string }[]).some((x) => x.id === id), 'control: Hà Nam lists it');
+  },
+  'POST /api/v1/agencies/social-security/payments/worklist/:id/claim': async ({ call, refused }) => {
+    const id = await unmatchedInHanam(call, 'IDOR-HNM-4');
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/payments/worklist/${id}/claim` }, 404, 'claiming another province’s payment');
+  },
+  'POST /api/v1/agencies/social-security/payments/worklist/:id/release': async ({ call, refused }) => {
+    const id = await unmatchedInHanam(call, 'IDOR-HNM-5');
+    // Even a claim held in Hà Nam cannot be given back from Hà Nội.
+    assert.equal((await call(VSS_HANAM, { method: 'POST', url: `/api/v1/agencies/social-security/payments/worklist/${id}/claim` })).status, 200, 'control: Hà Nam claims it');
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/payments/worklist/${id}/release` }, 404, 'releasing another province’s payment');
+    assert.equal((await call(VSS_HANAM, { method: 'POST', url: `/api/v1/agencies/social-security/payments/worklist/${id}/release` })).status, 200);
+  },
+  'POST /api/v1/agencies/social-security/payments/worklist/:id/resolve': async ({ call, refused }) => {
+    const id = await unmatchedInHanam(call, 'IDOR-HNM-6');
+    await refused(VSS_HANOI, { method: 'POST', url: `/api/v1/agencies/social-security/payments/worklist/${id}/resolve`, ...json({ action: 'refund', reason: 'not ours to refund' }) }, 404, 'resolving another province’s payment');
+  },
+  'GET /api/v1/dashboard/overdue': async ({ refused, call }) => {
+    // No personal data, but by agency and area: another province or another agency is refused; the own view is 200.
+    const province = await refused(CR_HANOI, { method: 'GET', url: '/api/v1/dashboard/overdue?provinceCode=35' }, 403, 'another province’s overdue items');
+    assert.deepEqual((province.fields as { path: string; code: string }[]).map((f) => [f.path, f.code]), [['query.provinceCode', 'outside-area']]);
+    const agency = await refused(CR_HANOI, { method: 'GET', url: '/api/v1/dashboard/overdue?agency=social-security' }, 403, 'another agency’s overdue items');
+    assert.deepEqual((agency.fields as { path: string; code: string }[]).map((f) => [f.path, f.code]), [['query.agency', 'other-agency']]);
+    const own = await call(CR_HANOI, { method: 'GET', url: '/api/v1/dashboard/overdue' });
+    assert.deepEqual([own.status, own.body.agency, own.body.provinceCode, own.wrote], [200, 'civil-registry', '01', []]);
+  },
+  'GET /api/v1/settings/agency-mailboxes': async ({ call }) => {
+    assert.equal((await call(HUB_OPERATOR, { method: 'PUT', url: '/api/v1/settings/agency-mailboxes/civil-registry/35', ...json({ email: 'hotich.hanam@example.vn', reason: 'IDOR test' }) })).status, 200, 'control: set by the national operator');
+    const hanoi = await call(HUB_OPERATOR_HANOI, { method: 'GET', url: '/api/v1/settings/agency-mailboxes' });
+    assert.equal(hanoi.status, 200);
+    assert.ok(!JSON.stringify(hanoi.body).includes('hotich.hanam'), 'a Hà Nội operator sees Hà Nam’s mailbox');
+    assert.deepEqual(hanoi.wrote, []);
+  },
+  'PUT /api/v1/settings/agency-mailboxes/:agency/:provinceCode': async ({ refused, call }) => {
+    await refused(HUB_OPERATOR_HANOI, { method: 'PUT', url: '/api/v1/settings/agency-mailboxes/social-security/35', ...json({ email: 'x@example.vn', reason: 'not my province' }) }, 404, 'setting another province’s mailbox');
+    await refused(VSS_OPERATOR, { method: 'PUT', url: '/api/v1/settings/agency-mailboxes/social-security/35', ...json({ email: 'x@example.vn', reason: 'not my agency’s setting' }) }, 403, 'an agency’s operator setting the hub’s mailboxes');
+    const all = (await call(HUB_OPERATOR, { method: 'GET', url: '/api/v1/settings/agency-mailboxes' })).body.items as { agency: string; provinceCode: string }[];
+    assert.ok(!all.some((m) => m.agency === 'social-security' && m.provinceCode === '35'), 'unchanged');
+  },
   'GET /api/v1/agencies/social-security/reports/:code.xlsx': async ({ call, refused }) => {
     // A Hà Nội collector asks for Hà Nam's list of cards: refused, and nothing audited (nothing was read).
     const body = await refused(VSS_HANOI, { method: 'GET', url: '/api/v1/agencies/social-security/reports/D103-TS.xlsx?period=2025-01&provinceCode=35' }, 403, 'another province’s report');
@@ -232,6 +277,21 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     await refused(HUB_OPERATOR_HANOI, { method: 'PUT', url: '/api/v1/settings/time-limits/35', ...json(change) }, 404, 'setting another province’s time limits');
     await refused(VSS_OPERATOR, { method: 'PUT', url: '/api/v1/settings/time-limits/35', ...json(change) }, 403, 'an agency’s operator setting the hub’s limits');
     assert.deepEqual((await call(HUB_OPERATOR, { method: 'GET', url: '/api/v1/settings/time-limits/35' })).body.changes, [], 'unchanged');
+  },
+  'PUT /api/v1/settings/calendars/:year': async ({ refused, call }) => {
+    // The calendar is national: a province-bound operator may read it, not set it; another agency's operator neither.
+    const change = { off: [['2030-01-01', '2030-01-01']], workingSaturdays: [], legalBasis: 'not mine', reason: 'not mine' };
+    await refused(HUB_OPERATOR_HANOI, { method: 'PUT', url: '/api/v1/settings/calendars/2030', ...json(change) }, 403, 'a province-bound operator setting the national calendar');
+    await refused(VSS_OPERATOR, { method: 'PUT', url: '/api/v1/settings/calendars/2030', ...json(change) }, 403, 'an agency’s operator setting the hub’s calendar');
+    assert.deepEqual((await call(HUB_OPERATOR, { method: 'GET', url: '/api/v1/settings/calendars/2030' })).body.changes, [], 'unchanged');
+  },
+  'POST /api/v1/agencies/social-security/rules/:table/versions': async ({ refused, call }) => {
+    // The rule tables are national: only social security's national operator adds a version.
+    const version = { version: 'idor-base-salary', effectiveFrom: '2030-01-01', value: 3_000_000, legalBasis: 'not mine', reason: 'not mine' };
+    await refused(VSS_OPERATOR_HANOI, { method: 'POST', url: '/api/v1/agencies/social-security/rules/base-salary/versions', ...json(version) }, 403, 'a province-bound operator changing a national table');
+    await refused(HUB_OPERATOR, { method: 'POST', url: '/api/v1/agencies/social-security/rules/base-salary/versions', ...json(version) }, 403, 'the hub’s operator changing social security’s table');
+    const tables = (await call(VSS_OPERATOR, { method: 'GET', url: '/api/v1/agencies/social-security/rules' })).body.tables as { versions: { version: string }[] }[];
+    assert.ok(!tables.some((x) => x.versions.some((v) => v.version === version.version)), 'unchanged');
   },
   'GET /api/v1/agencies/social-security/worklist': async ({ call }) => {
     const id = await hiCardItemInHanam(call);

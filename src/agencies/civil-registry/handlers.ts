@@ -44,12 +44,12 @@ export function civilRegistryHandlers(): HandlerTable {
       else await requestPin(ctx, id, r);
     },
 
-    /** The citizen's answer to an officer's question on a birth in review: back on the officer's worklist, with it. */
+    /** The citizen's answer to an officer's question on a birth in review: back on the officer's worklist, with it, flagged answered. */
     async 'procedure.supplement-provided'(tx, env, ctx) {
       const { procedure, answers } = env.payload as PayloadOf<'procedure.supplement-provided'>;
       const reg = procedure === 'birth-registration' ? await store.byDossier(tx, env.dossierId) : undefined;
       if (reg?.status !== 'awaiting-supplement' || !reg.supplement) return;
-      await store.setSupplement(tx, reg.id, 'in-review', { ...reg.supplement, answers });
+      await store.setSupplement(tx, reg.id, 'in-review', { ...reg.supplement, answers, answeredAt: ctx.now.toISOString() });
       await ctx.send('procedure.in-review', 'hub', { procedure, reasons: reg.findings.map(plain), since: vnDateOf(ctx.now) });
     },
 

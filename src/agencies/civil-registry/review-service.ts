@@ -2,7 +2,7 @@ import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import { liveClaim, mayAct } from '../../platform/worklist/claims.ts';
-import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../platform/audit/audit-trail.ts';
 import type { PartRuntime } from '../../platform/messaging/part-runtime.ts';
 import { requestPin } from './handlers.ts';
 import { civilRegistryStore as store, type RegistrationRow } from './store.ts';
@@ -20,14 +20,14 @@ export class ReviewService {
     private readonly db: Db,
     private readonly runtime: PartRuntime,
     /** Where the trail runs with this part (embedded mode): every officer's read and decision is recorded. */
-    private readonly audit?: AuditTrail,
+    private readonly audit?: AuditRecorder,
   ) {}
 
   /** The worklist shows the people named in each file: the read is recorded for each of them, in the same transaction. */
-  async worklist(officer: Officer, limit: number, offset: number) {
+  async worklist(officer: Officer, limit: number, offset: number, answered: boolean | null = null) {
     const now = await this.now();
     const rows = await this.db.transaction(async (tx) => {
-      const found = await store.reviews(tx, officer.provinceCode, limit, offset);
+      const found = await store.reviews(tx, officer.provinceCode, limit, offset, answered);
       if (this.audit)
         for (const r of found)
           for (const pin of namedIn(r.request))
@@ -43,6 +43,8 @@ export class ReviewService {
       motherPin: r.request.mother.pin,
       findings: r.findings,
       supplement: r.supplement,
+      // Back with the citizen's answer to the officer's question, not decided since (a decision ends the review).
+      answered: !!r.supplement?.answers,
       claim: claimView(r, officer, now),
     }));
   }

@@ -44,7 +44,13 @@ export function civilRegistryRoutes(reviews: ReviewService) {
         schema: {
           tags: ['civil-registry'],
           summary: 'Births waiting for an officer, oldest first, in the officer’s area',
-          querystring: Paging,
+          querystring: Type.Object(
+            {
+              ...Paging.properties,
+              answered: Type.Optional(Type.Boolean({ description: 'true: only the births back with the citizen’s answer to a supplement request; false: the others' })),
+            },
+            { additionalProperties: false },
+          ),
           response: {
             200: Type.Object({
               items: Type.Array(
@@ -57,9 +63,16 @@ export function civilRegistryRoutes(reviews: ReviewService) {
                   motherPin: Type.String(),
                   findings: Type.Array(FieldIssueSchema),
                   supplement: Type.Union([
-                    Type.Object({ fields: Type.Array(FieldIssueSchema), requestedBy: Type.String(), requestedAt: Type.String(), answers: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]) }),
+                    Type.Object({
+                      fields: Type.Array(FieldIssueSchema),
+                      requestedBy: Type.String(),
+                      requestedAt: Type.String(),
+                      answers: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+                      answeredAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+                    }),
                     Type.Null(),
                   ]),
+                  answered: Type.Boolean({ description: 'back with the citizen’s answer to a supplement request, not decided since' }),
                   claim: Claim,
                 }),
               ),
@@ -71,8 +84,8 @@ export function civilRegistryRoutes(reviews: ReviewService) {
       },
       async (req) => {
         const officer = officerOf(req, 'civil-registry', ROLES);
-        const { limit = 50, offset = 0 } = req.query as { limit?: number; offset?: number };
-        return { items: await reviews.worklist(officer, limit, offset) };
+        const { limit = 50, offset = 0, answered } = req.query as { limit?: number; offset?: number; answered?: boolean };
+        return { items: await reviews.worklist(officer, limit, offset, answered ?? null) };
       },
     );
 

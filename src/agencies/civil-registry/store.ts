@@ -11,6 +11,8 @@ export interface BirthSupplement {
   requestedBy: string;
   requestedAt: string;
   answers: Record<string, unknown> | null;
+  /** When the citizen's answer came back (handlers.ts); absent on answers recorded before it was kept. */
+  answeredAt?: string | null;
 }
 
 export interface RegistrationRow {
@@ -89,17 +91,23 @@ export const civilRegistryStore = {
     );
   },
 
-  /** What waits for an officer, oldest first, within a province (null: the whole country). */
   /** Takes (or, with nulls, gives back) a birth in review; a status change ends the claim (setStatus, setSupplement). */
   async setClaim(tx: Queryable, id: string, by: string | null, at: string | null) {
     await tx.query('UPDATE civil_registry.birth_registrations SET claimed_by = $2, claimed_at = $3 WHERE id = $1', [id, by, at]);
   },
 
-  async reviews(tx: Queryable, provinceCode: string | null, limit: number, offset: number): Promise<RegistrationRow[]> {
+  /**
+   * What waits for an officer, oldest first, within a province (null: the whole country). `answered`: true for the
+   * births back with the citizen's answer to a supplement request (a decision takes a birth out of review, and a new
+   * request clears the answers), false for the others, null for all.
+   */
+  async reviews(tx: Queryable, provinceCode: string | null, limit: number, offset: number, answered: boolean | null = null): Promise<RegistrationRow[]> {
     return tx.query<RegistrationRow>(
       `SELECT ${COLS} FROM civil_registry.birth_registrations
-       WHERE status = 'in-review' AND ($1::text IS NULL OR province_code = $1) ORDER BY received_at, id LIMIT $2 OFFSET $3`,
-      [provinceCode, limit, offset],
+       WHERE status = 'in-review' AND ($1::text IS NULL OR province_code = $1)
+         AND ($4::boolean IS NULL OR coalesce(jsonb_typeof(supplement -> 'answers') = 'object', false) = $4)
+       ORDER BY received_at, id LIMIT $2 OFFSET $3`,
+      [provinceCode, limit, offset, answered],
     );
   },
 };

@@ -99,6 +99,21 @@ export function deathStore(box?: SecretBox) {
     );
   },
 
+  /** The HI card VSS issued here to the person (a child's TE1 card), if any, locked for its end on the death. */
+  async hiCardOf(tx: Queryable, pin: string): Promise<{ cardNumber: string; validFrom: string; validTo: string; endedOn: string | null } | undefined> {
+    const [r] = await tx.query<{ cardNumber: string; validFrom: string; validTo: string; endedOn: string | null }>(
+      `SELECT card_number AS "cardNumber", valid_from::text AS "validFrom", valid_to::text AS "validTo", ended_on::text AS "endedOn"
+       FROM social_security.hi_cards WHERE pin = $1 FOR UPDATE`,
+      [pin],
+    );
+    return r;
+  },
+
+  /** The card ends after `lastValidDay` (hi-card-end.ts); a card already ended keeps its end. */
+  async endHiCard(tx: Queryable, cardNumber: string, lastValidDay: string) {
+    await tx.query('UPDATE social_security.hi_cards SET ended_on = $2 WHERE card_number = $1 AND ended_on IS NULL', [cardNumber, lastValidDay]);
+  },
+
   /** Monthly payments stop from `fromMonth`; the deceased's HI card ends on `hiCardEndsOn` (if VSS issued it here). */
   async stopPayments(tx: Queryable, s: { pin: string; dossierId: string; pensionKind: string; monthlyAmount: number; fromMonth: string; hiCardEndsOn: string; decisionNumber: string; on: string }) {
     await tx.query(

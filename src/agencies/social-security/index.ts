@@ -1,4 +1,4 @@
-import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../platform/audit/audit-trail.ts';
 import type { HandlerTable, PartDeps } from '../../platform/messaging/part-runtime.ts';
 import { deathBenefitsHandlers } from './death-handlers.ts';
 import { socialSecurityHandlers } from './handlers.ts';
@@ -13,7 +13,7 @@ export const socialSecurity = {
   name: 'social-security' as const,
   migrations: socialSecurityMigrations,
   /** `audit`: where officers' collection acts are recorded (embedded mode; absent in a part's own process). */
-  create: (deps: PartDeps & { audit?: Pick<AuditTrail, 'record'> | undefined }) =>
+  create: (deps: PartDeps & { audit?: AuditRecorder | undefined }) =>
     new SocialSecurityRuntime(
       deps,
       withHiCardSupplements(

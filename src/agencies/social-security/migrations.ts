@@ -311,5 +311,37 @@ export const socialSecurityMigrations: SchemaMigrations = {
         );
         CREATE INDEX social_security_worklist_open ON social_security.worklist_items (province_code, status, deadline);`,
     },
+    {
+      version: 6,
+      name: 'claims on the payments an officer must resolve (the payments worklist, worklist/payments-*.ts)',
+      sql: `
+        -- Who holds a payment exception and since when; a claim lapses after 30 minutes (platform/worklist/claims.ts).
+        ALTER TABLE social_security.voluntary_payments ADD COLUMN claimed_by text, ADD COLUMN claimed_at timestamptz;
+        CREATE INDEX social_security_voluntary_payments_worklist ON social_security.voluntary_payments (province_code, recorded_at) WHERE outcome <> 'matched' AND resolution IS NULL;`,
+    },
+    {
+      version: 7,
+      name: 'rule-table versions an IT operator adds (base salary, rural poverty line, support rates), append-only',
+      sql: `
+        -- Versions added through the API (rules/service.ts); the built-in ones live in the code (kernel/rules). A row is
+        -- never changed or removed: a decision records the version ids it used, and each must stay explainable.
+        CREATE TABLE social_security.rule_versions (
+          id bigserial PRIMARY KEY,
+          table_name text NOT NULL CHECK (table_name IN ('base-salary', 'rural-poverty-line', 'support-rates')),
+          version text NOT NULL UNIQUE,
+          effective_from date NOT NULL,
+          value jsonb NOT NULL,
+          legal_basis text NOT NULL,
+          added_by text NOT NULL,
+          reason text NOT NULL,
+          added_at timestamptz NOT NULL
+        );
+        CREATE FUNCTION social_security.rule_versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'social_security.rule_versions is append-only'; END $$;
+        CREATE TRIGGER rule_versions_append_only BEFORE UPDATE OR DELETE ON social_security.rule_versions
+          FOR EACH ROW EXECUTE FUNCTION social_security.rule_versions_refuse_change();
+        CREATE TRIGGER rule_versions_no_truncate BEFORE TRUNCATE ON social_security.rule_versions
+          FOR EACH STATEMENT EXECUTE FUNCTION social_security.rule_versions_refuse_change();`,
+    },
   ],
 };

@@ -9,6 +9,8 @@ import type { Queryable } from '../../platform/db/db.ts';
 import type { HandlerContext, HandlerTable } from '../../platform/messaging/part-runtime.ts';
 import { verificationCode } from '../../platform/verification-code.ts';
 import { voluntaryContribution, type PaymentMethod, type PaymentPlan } from './domain/voluntary-contribution.ts';
+import type { RuleBook } from '../../kernel/rules/rule-book.ts';
+import { loadRuleBook } from './rules/store.ts';
 import { checkSupportClaim, monthsAlreadySupported } from './domain/voluntary-support-claim.ts';
 import type { SupportGroup } from './domain/voluntary-support.ts';
 import { vietQrPayload } from './domain/vietqr.ts';
@@ -64,7 +66,9 @@ export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_
       if (claimProblem) return void (await reject([claimProblem]));
 
       const paidSupported = (await paymentStore.participationOf(tx, pin)).reduce((n, p) => n + p.supportedMonths, 0);
-      const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported));
+      // The rule book as it stands now, with any version an operator added (rules/store.ts); the result records its ids.
+      const rules = (await loadRuleBook(tx)).book;
+      const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported), rules);
       if (!computed.ok) return void (await reject([computed.issue]));
       const c = computed.decision;
 
@@ -164,7 +168,7 @@ export async function replyFor(ctx: HandlerContext, reg: VoluntaryRegistrationRo
 }
 
 /** The rules' decision, or the field problem (income out of bounds; a month before the rules' tables). */
-function contributionFor(r: Request, group: SupportGroup, supported: number) {
+function contributionFor(r: Request, group: SupportGroup, supported: number, rules: RuleBook) {
   const receivedOn = r.receivedOn as IsoDate;
   const plan: PaymentPlan =
     r.paymentMethod === 'advance-years'
@@ -173,7 +177,7 @@ function contributionFor(r: Request, group: SupportGroup, supported: number) {
         ? { method: 'missing-period', missingMonths: r.missingMonths ?? 0, registrationDate: receivedOn }
         : { method: r.paymentMethod };
   try {
-    const out = voluntaryContribution({ monthlyIncome: r.monthlyIncome, supportGroups: [group], monthsAlreadySupported: supported, startMonth: r.startMonth as IsoMonth, plan });
+    const out = voluntaryContribution({ monthlyIncome: r.monthlyIncome, supportGroups: [group], monthsAlreadySupported: supported, startMonth: r.startMonth as IsoMonth, plan, rules });
     if (!out.ok) return { ok: false as const, issue: { ...out.problem, path: 'declaration.monthlyIncome' } satisfies FieldIssue };
     return { ok: true as const, decision: out.decision };
   } catch (e) {

@@ -46,6 +46,16 @@ export interface Figures extends Latency {
   dbBytes: number;
   dbBytesBefore: number;
   dbBytesPerDossier: number;
+  /** This process's CPU time over the load per dossier (ms; embedded: the platform and the load generator). */
+  cpuMsPerDossier: number;
+  /** Of which the main thread's (Linux /proc; null elsewhere): in embedded mode the platform's own event loop. */
+  mainThreadCpuMsPerDossier: number | null;
+  /** Seconds finished outbox/inbox rows are kept (pruned after); 0: never. */
+  retentionSeconds: number;
+  /** Outbox and inbox rows left at the end, every part together (embedded; null in distributed mode). */
+  messageRows: { outbox: number; inbox: number } | null;
+  /** With --sql-stats (embedded): the platform's statements and transactions per dossier. */
+  sql?: { transactionsPerDossier: number; standalonePerDossier: number; statementsPerDossier: number };
   groups: Partial<Record<BenchGroup, GroupFigures>>;
 }
 
@@ -66,5 +76,7 @@ export function printReport(f: Figures, databaseMeasure: string): void {
     );
   }
   console.log(`peak RSS        ${f.rssMb} MiB (this process${f.mode === 'embedded' ? ': the platform and the load generator' : ': the load generator only'})`);
+  console.log(`CPU             ${f.cpuMsPerDossier} ms per dossier (this process${f.mainThreadCpuMsPerDossier === null ? '' : `; main thread ${f.mainThreadCpuMsPerDossier} ms`})`);
+  if (f.messageRows) console.log(`messages kept   ${f.messageRows.outbox} outbox and ${f.messageRows.inbox} inbox rows at the end (pruned after ${f.retentionSeconds || '∞'} s)`);
   console.log(`database        ${mib(f.dbBytes)} MiB at the end (${mib(f.dbBytesBefore)} MiB with the population alone), ${(f.dbBytesPerDossier / 1024).toFixed(1)} KiB per dossier (${databaseMeasure})`);
 }

@@ -5,14 +5,20 @@ import { benchBirthDeclaration, benchDeathDeclaration, benchVoluntarySiDeclarati
 import { countsOf, groupsOf, parseGroup, parseMix, schedule, type BenchGroup, type Mix } from '../bench/mix.ts';
 import { countSettled, outcomes, refusalReasons, tally } from '../bench/outcome.ts';
 import { printReport, type AcceptLatency, type Figures, type GroupFigures } from '../bench/report.ts';
+import { formatProfileSummary, saveProfile, startProfile, summariseProfile } from '../bench/profile.ts';
+import { formatSqlStats, sqlFigures } from '../bench/sql-stats.ts';
 import { latency } from '../bench/stats.ts';
+import { runLoad } from '../bench/load-generator.ts';
+import { readFileSync } from 'node:fs';
 import { distributedTarget, embeddedTarget, type BenchTarget } from '../bench/targets.ts';
 import { progressBar } from '../progress.ts';
 import { generateBenchPopulation, type BenchPopulation } from '../seed/bench-population.ts';
 
 const USAGE =
   '--dossiers N | --rate R --duration S; --group birth|death|voluntary-si | --mix birth=0.66,death=0.33,voluntary-si=0.01; ' +
-  '--mode embedded|distributed; --concurrency C (closed loop); --stall S (give up after S seconds without progress); --json';
+  '--mode embedded|distributed; --concurrency C (closed loop); --stall S (give up after S seconds without progress); --json; ' +
+  '--profile FILE (CPU profile of the load); --sql-stats (statements and transactions per dossier, embedded); ' +
+  '--retention S (seconds finished messages are kept before pruning, default 60; 0: never pruned)';
 
 interface Planned {
   group: BenchGroup;
@@ -52,6 +58,9 @@ export async function runBench(args: string[]): Promise<number> {
       mix: { type: 'string' },
       stall: { type: 'string', default: '120' },
       json: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      retention: { type: 'string', default: '60' },
+      'sql-stats': { type: 'boolean', default: false },
     },
   });
   const rate = values.rate === undefined ? undefined : Number(values.rate);
@@ -74,7 +83,13 @@ export async function runBench(args: string[]): Promise<number> {
   const today = vnDateOf(systemClock.now());
   const pop = generateBenchPopulation({ background: Math.max(2000, Math.ceil(n / 2)), births: counts.birth, deaths: counts.death, voluntary: counts['voluntary-si'], seed: 42, today });
   process.stderr.write(`bench: ${pop.citizens.length} citizens, ${pop.siRecords.length} SI records; starting the ${values.mode} platform…\n`);
-  const target: BenchTarget = values.mode === 'distributed' ? await distributedTarget(pop) : await embeddedTarget(pop);
+  if (values['sql-stats'] && values.mode !== 'embedded') throw new Error(`--sql-stats: embedded mode only (${USAGE})`);
+  const retentionSeconds = Number(values.retention);
+  if (!(retentionSeconds >= 0)) throw new Error(`--retention: seconds, ≥ 0 (${USAGE})`);
+  const target: BenchTarget =
+    values.mode === 'distributed'
+      ? await distributedTarget(pop, { retentionSeconds })
+      : await embeddedTarget(pop, { sqlStats: values['sql-stats'], retentionSeconds });
   try {
     const planned = plan(order, pop, today);
     const tokens = new Map<string, string>();
@@ -88,48 +103,37 @@ export async function runBench(args: string[]): Promise<number> {
     const httpFailures = { birth: 0, death: 0, 'voluntary-si': 0 };
     const failureKinds = new Map<string, number>();
     let submitted = 0;
-    const submitOne = async (i: number, arrival: number) => {
-      const p = planned[i]!;
-      const res = await fetch(`${target.baseUrl}/api/v1/dossiers`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(p.declarant)}` },
-        body: JSON.stringify({ group: p.group, declaration: p.declaration }),
-      }).catch((e: Error) => e);
-      submitted++;
-      if (res instanceof Response && res.status === 202) {
-        answered.push(Date.now() - arrival);
-        arrivals.set(((await res.json()) as { id: string }).id, arrival);
-        return;
-      }
-      httpFailures[p.group]++;
-      const kind = res instanceof Response ? `${p.group} HTTP ${res.status} ${describe(await res.text())}` : `${p.group} ${res.message}`;
-      failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
-    };
+    const requests = planned.map((p) => ({ token: tokens.get(p.declarant)!, body: JSON.stringify({ group: p.group, declaration: p.declaration }) }));
 
+    target.sqlStats?.reset();
+    const stopProfile = values.profile ? await startProfile() : undefined;
+    const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpuMs();
     const started = Date.now();
     let settled = 0;
     const progress = setInterval(async () => {
       settled = await countSettled(target.hubDb).catch(() => settled);
       bar.update(settled, n, `${submitted}/${n} submitted`);
     }, 500);
-    if (rate === undefined) {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, n) }, async () => {
-          while (next < n) await submitOne(next++, Date.now());
-        }),
-      );
-    } else {
-      // Open loop: the i-th dossier arrives at started + i / rate, whether or not earlier ones are done.
-      const inFlight: Promise<void>[] = [];
-      for (let i = 0; i < n; i++) {
-        const due = started + (i * 1000) / rate;
-        const wait = due - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        inFlight.push(submitOne(i, due));
-      }
-      await Promise.all(inFlight);
-    }
+    // The clients run in a worker thread (load-generator.ts); each answer comes back here as it arrives.
+    await runLoad({
+      url: target.baseUrl,
+      requests,
+      rate,
+      concurrency,
+      onResult(r) {
+        submitted++;
+        const p = planned[r.i]!;
+        if (r.status === 202) {
+          answered.push(r.answeredMs);
+          arrivals.set(r.idOrText, r.arrival);
+          return;
+        }
+        httpFailures[p.group]++;
+        const kind = r.status ? `${p.group} HTTP ${r.status} ${describe(r.idOrText)}` : `${p.group} ${r.idOrText}`;
+        failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
+      },
+    });
     // Wait until every accepted dossier is settled; give up when none settles for --stall seconds (reported below).
     let lastChange = Date.now();
     let last = -1;
@@ -141,11 +145,15 @@ export async function runBench(args: string[]): Promise<number> {
       await new Promise((res) => setTimeout(res, 100));
     }
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const mainCpu = mainBefore === null ? null : mainThreadCpuMs()! - mainBefore;
+    const profile = await stopProfile?.();
     clearInterval(progress);
     bar.update(await countSettled(target.hubDb), n, `${submitted}/${n} submitted`);
     bar.stop();
 
     const all = await outcomes(target.hubDb);
+    const kept = await target.messageRows?.();
     const dbBytes = await target.databaseBytes();
     // From arrival (the client's clock, the same machine's) to the last procedure's settling.
     const latencyOf = (g?: BenchGroup) =>
@@ -182,9 +190,22 @@ export async function runBench(args: string[]): Promise<number> {
       dbBytesBefore,
       // What one dossier adds (its rows in every part, messages, history), the population imported before excluded.
       dbBytesPerDossier: Math.round(Math.max(0, dbBytes - dbBytesBefore) / Math.max(1, all.length)),
+      // This process's CPU (user + system) over the load, per dossier: in embedded mode the platform's and the clients'.
+      cpuMsPerDossier: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, all.length)).toFixed(2)),
+      // Of which the main thread's (Linux): in embedded mode the platform's event loop, PGlite's engine included.
+      mainThreadCpuMsPerDossier: mainCpu === null ? null : Number((mainCpu / Math.max(1, all.length)).toFixed(2)),
+      ...(target.sqlStats ? { sql: sqlFigures(target.sqlStats.read(), all.length) } : {}),
+      // Finished messages are pruned after --retention seconds: what is left at the end (embedded: every part).
+      retentionSeconds,
+      messageRows: kept ?? null,
       groups: perGroup,
     };
     if (!values.json) printReport(figures, target.databaseMeasure);
+    if (target.sqlStats) process.stderr.write(`${formatSqlStats(target.sqlStats.read(), all.length)}\n`);
+    if (profile && values.profile) {
+      saveProfile(values.profile, profile);
+      process.stderr.write(`${formatProfileSummary(summariseProfile(profile))}\n(profile written to ${values.profile})\n`);
+    }
     console.log(JSON.stringify(figures));
     const ok = failed === 0 && t.completed === n;
     if (!ok) {
@@ -210,5 +231,17 @@ function describe(body: string): string {
     return [j.code, ...(j.fields ?? []).map((f) => `${f.path} ${f.code}`)].filter(Boolean).join('; ');
   } catch {
     return '';
+  }
+}
+
+/** CPU time of this process's main thread so far (ms), from /proc on Linux; null elsewhere. */
+function mainThreadCpuMs(): number | null {
+  try {
+    // Fields after the command name: state is 3rd, utime the 14th and stime the 15th (clock ticks, 100 per second).
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
   }
 }

@@ -23,6 +23,7 @@ export async function runPartProcess(role: ProcessRole): Promise<number> {
     tokenSecret: cfg.tokenSecret,
     dataKey: cfg.dataKey,
     audit: cfg.audit,
+    identity: role === 'portal' && cfg.identityKey ? { secretsKey: cfg.identityKey, oidc: cfg.oidc } : undefined,
     log,
     agencyHttp: callbackUrl ? { callbackUrl } : undefined,
   });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { newAuditAnchorKey } from '../../app/secrets.ts';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,6 +38,8 @@ export interface Launched {
   readonly urls: Readonly<Record<Role, string>>;
   readonly databaseUrls: Readonly<Record<PartName, string>>;
   readonly tokenSecret: string;
+  /** The portal's LIENTHONG_IDENTITY_KEY (enrol citizens with it: `lienthong citizens enrol` on the hub's database). */
+  readonly identityKey: string;
   /** Each part's key pair (base64), as generated for this launch. */
   readonly keys: Readonly<Record<PartName, { keyId: string; privateKey: string; publicKey: string }>>;
   /** Kills one process (SIGKILL by default: a crash) and waits for it to be gone. */
@@ -126,6 +128,11 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
   // The audit trail lives in the hub's database: the hub and the portal write it with the same keys.
   const auditEnv = { LIENTHONG_AUDIT_SUBJECT_KEY: randomBytes(32).toString('base64url'), LIENTHONG_AUDIT_ANCHOR_KEY: newAuditAnchorKey(), LIENTHONG_AUDIT_ANCHOR_FILE: join(o.dir, 'audit-anchors.jsonl') };
 
+  // The portal's identity key seals TOTP secrets: kept in the folder, so that accounts enrolled survive a restart.
+  const identityKeyFile = join(o.dir, 'identity.key');
+  const identityKey = existsSync(identityKeyFile) ? readFileSync(identityKeyFile, 'utf8').trim() : randomBytes(32).toString('base64');
+  if (!existsSync(identityKeyFile)) writeFileSync(identityKeyFile, identityKey, { mode: 0o600 });
+
   const urls = Object.fromEntries(ROLES.map((r, i) => [r, `http://127.0.0.1:${o.basePort + (r === 'portal' ? 0 : i + 1)}`])) as Record<Role, string>;
   const procs = new Map<Role, ChildProcess>();
   const out = o.output ?? ((role: Role, line: string) => process.stdout.write(`${role.padEnd(16)}| ${line}\n`));
@@ -148,6 +155,12 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
         LIENTHONG_TOKEN_SECRET: tokenSecret,
         LIENTHONG_DATA_KEY: dataKeys[part],
         ...(part === 'hub' ? auditEnv : {}),
+        // The portal serves sign-in with its identity key; it and the hub (links in notifications) name the origin
+        // browsers reach the portal at, unless one is set.
+        ...(part === 'hub' ? { LIENTHONG_PUBLIC_URL: o.env?.LIENTHONG_PUBLIC_URL ?? process.env.LIENTHONG_PUBLIC_URL ?? urls.portal } : {}),
+        ...(role === 'portal' ? { LIENTHONG_IDENTITY_KEY: identityKey } : {}),
+        // The portal's back-office pages call the agencies' own APIs (reviews, HI cards, payments, reports) at their processes.
+        ...(role === 'portal' ? { LIENTHONG_OFFICE_API: `civil-registry=${urls['civil-registry']},social-security=${urls['social-security']}` } : {}),
         LIENTHONG_PARENT_PID: String(process.pid),
         ...(endpoint ? { LIENTHONG_AGENCY_ENDPOINT: endpoint } : {}),
       },
@@ -192,6 +205,7 @@ export async function launchDistributed(o: LaunchOptions): Promise<Launched> {
     urls,
     databaseUrls,
     tokenSecret,
+    identityKey,
     keys,
     kill,
     start,

@@ -16,7 +16,8 @@ console.log(`\nlienthong (distributed) is ready: the portal at ${d.portalUrl}`);
 for (const [role, url] of Object.entries(d.urls)) console.log(`  ${role.padEnd(16)} ${url}  (/health, /ready)`);
 console.log(`  databases: ${Object.values(d.databaseUrls).join(', ')}`);
 console.log(`  agency registry and keys: ${join(dir, 'registry.json')} (new keys at every start)`);
-console.log(`  bearer tokens: LIENTHONG_TOKEN_SECRET=${d.tokenSecret} npm run -s lienthong -- token --citizen PIN\n`);
+console.log(`  bearer tokens: LIENTHONG_TOKEN_SECRET=${d.tokenSecret} npm run -s lienthong -- token --citizen PIN`);
+console.log(`  citizen accounts (sign-in at ${d.portalUrl}/portal): DATABASE_URL=${d.databaseUrls.hub} LIENTHONG_IDENTITY_KEY=${d.identityKey} npm run -s lienthong -- citizens enrol --pin PIN\n`);
 const stop = async () => {
   await d.stop();
   process.exit(0);

@@ -38,11 +38,13 @@ export const documentStore = {
       [r.dossier_id],
     );
     const dereg = rest.find((x) => x.code === 'residence-deregistration')?.result;
-    const decisions = (rest.find((x) => x.code === 'death-benefits')?.result.decisions ?? []) as { hiCardEndsOn?: string | null }[];
+    const benefits = rest.find((x) => x.code === 'death-benefits')?.result;
+    const decisions = (benefits?.decisions ?? []) as { hiCardEndsOn?: string | null }[];
     return {
       dateOfDeath: r.date_of_death,
       registeredOn: r.registered_on,
-      hiCardEndsOn: decisions.find((x) => x.hiCardEndsOn)?.hiCardEndsOn ?? null,
+      // A pensioner's card with the stop of the pension; a child's TE1 card ended by VSS on the death (`hiCard`).
+      hiCardEndsOn: decisions.find((x) => x.hiCardEndsOn)?.hiCardEndsOn ?? (benefits?.hiCard?.lastValidDay as string | undefined) ?? null,
       residenceDeregisteredOn: (dereg?.deregisteredOn as string | undefined) ?? null,
     };
   },

@@ -4,6 +4,7 @@ import type { MessageType, PayloadOf } from '../../contracts/catalogue.ts';
 import type { AgencyName } from '../../contracts/parts.ts';
 import type { ProcedureCode } from '../../contracts/procedures.ts';
 import type { IsoDate } from '../../kernel/dates.ts';
+import type { RuleBook } from '../../kernel/rules/rule-book.ts';
 
 export interface Text {
   readonly vi: string;
@@ -60,8 +61,11 @@ export interface GroupDefinition<D> {
   readonly title: Text;
   readonly declarationSchema: TSchema;
   readonly timeLimit: TimeLimit;
-  /** Rules on the declaration alone, checked at the edge after the schema. */
-  readonly check: (declaration: D, today: IsoDate) => FieldIssue[];
+  /**
+   * Rules on the declaration alone, checked at the edge after the schema. `rules`: the rule book to check amounts
+   * against (social security's, with the versions its operator added, where the hub can see it; else the built-in).
+   */
+  readonly check: (declaration: D, today: IsoDate, rules?: RuleBook) => FieldIssue[];
   /** The people the population register must confirm before anything is dispatched. */
   readonly peopleToVerify: (declaration: D) => PersonToVerify[];
   /** Rules that need the register's facts (e.g. the household chosen exists). */

@@ -4,6 +4,7 @@ import { monthOf, type IsoDate, type IsoMonth } from '../../kernel/dates.ts';
 // A pure rule (no I/O, no state) that social security owns and applies again to what it receives: imported here
 // so the citizen learns at once that the income is out of bounds, as the death group does with its 90-day limit.
 import { checkVoluntaryIncome } from '../../kernel/rules/voluntary-income.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../kernel/rules/rule-book.ts';
 import { addMonths, monthsBetween } from '../../kernel/rules/voluntary-months.ts';
 import { issue, type PersonToVerify } from './group.ts';
 
@@ -14,8 +15,11 @@ export const FIRST_RULE_MONTH = '2016-01';
 /** How far ahead a periodic or advance registration may start (unconfirmed platform choice: 12 months). */
 export const MAX_MONTHS_AHEAD = 12;
 
-/** Rules on the voluntary SI declaration alone, at the edge (after the schema). */
-export function checkVoluntarySi(d: D, today: IsoDate): FieldIssue[] {
+/**
+ * Rules on the voluntary SI declaration alone, at the edge (after the schema). The income bounds come from `rules`:
+ * social security's book where the hub has it (embedded mode), else the built-in tables (docs/back-office.md).
+ */
+export function checkVoluntarySi(d: D, today: IsoDate, rules: RuleBook = BUILT_IN_RULES): FieldIssue[] {
   const out: FieldIssue[] = [];
   const current = monthOf(today);
   const start = d.startMonth as IsoMonth;
@@ -42,7 +46,7 @@ export function checkVoluntarySi(d: D, today: IsoDate): FieldIssue[] {
   } else if (monthsBetween(current, start) > MAX_MONTHS_AHEAD) {
     out.push(issue('declaration.startMonth', 'too-far-ahead', `The start month may be at most ${MAX_MONTHS_AHEAD} months ahead.`, `Tháng bắt đầu không được quá ${MAX_MONTHS_AHEAD} tháng kể từ tháng hiện tại.`));
   }
-  const income = checkVoluntaryIncome(d.monthlyIncome, start);
+  const income = checkVoluntaryIncome(d.monthlyIncome, start, rules);
   if (!income.ok) out.push(issue('declaration.monthlyIncome', income.problem.code, income.problem.reason, income.problem.reasonVi));
   return out;
 }

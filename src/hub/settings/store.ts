@@ -20,16 +20,19 @@ export const hubSettingsStore = {
 
   /** A dossier's province (set at verification) and receipt, with the overrides for one of its procedures. */
   async forDossier(tx: Queryable, dossierId: string, procedure: string) {
-    const [d] = await tx.query<{ province_code: string | null; group_code: string; submitted_at: string }>(
-      `SELECT province_code, group_code, to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at FROM hub.dossiers WHERE id = $1`,
-      [dossierId],
+    // One statement (the engine asks at every dispatch): the dossier's facts, and its province's overrides if any.
+    const found = await tx.query<{ province_code: string | null; submitted_at: string } & { [K in keyof Override]: Override[K] | null }>(
+      `SELECT d.province_code, to_char(d.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at,
+              o.working_days AS "workingDays", o.effective_from::text AS "effectiveFrom",
+              to_char(o.set_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "setAt"
+       FROM hub.dossiers d
+       LEFT JOIN hub.time_limit_overrides o ON o.province_code = d.province_code AND o.group_code = d.group_code AND o.procedure_code = $2
+       WHERE d.id = $1`,
+      [dossierId, procedure],
     );
+    const d = found[0];
     if (!d?.province_code) return undefined;
-    const rows = await tx.query<Override>(
-      `SELECT working_days AS "workingDays", effective_from::text AS "effectiveFrom", to_char(set_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "setAt"
-       FROM hub.time_limit_overrides WHERE province_code = $1 AND group_code = $2 AND procedure_code = $3`,
-      [d.province_code, d.group_code, procedure],
-    );
+    const rows = found.filter((r) => r.effectiveFrom !== null).map((r) => ({ workingDays: r.workingDays, effectiveFrom: r.effectiveFrom, setAt: r.setAt }) as Override);
     return { submittedAt: d.submitted_at, rows };
   },
 

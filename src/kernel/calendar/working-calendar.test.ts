@@ -115,3 +115,16 @@ test('constructor: custom published years replace the computed default; bad data
   const ok = computedYearCalendar(2030);
   assert.throws(() => new WorkingCalendar([ok, ok]), /given twice/);
 });
+
+test('setYear: a calendar set later is in force from then on; the base stays known; bad data is refused', () => {
+  const cal = new WorkingCalendar();
+  // Received Fri 2025-03-07, 3 working days → Wed 12 Mar; with Mon 10 Mar made a day off → Thu 13 Mar.
+  assert.equal(cal.addWorkingDays(D('2025-03-07'), 3), '2025-03-12');
+  const base = cal.yearCalendar(2025);
+  cal.setYear({ ...base, source: 'operator', daysOff: [...base.daysOff, D('2025-03-10')].sort(), legalBasis: 'test decision' });
+  assert.equal(cal.addWorkingDays(D('2025-03-07'), 3), '2025-03-13');
+  assert.equal(cal.yearCalendar(2025).source, 'operator');
+  assert.equal(cal.baseYearCalendar(2025).source, 'published');
+  assert.throws(() => cal.setYear({ ...base, workingSaturdays: [D('2025-03-14')] }), /not a Saturday/);
+  assert.equal(cal.yearCalendar(2025).source, 'operator', 'a refused calendar leaves the one in force');
+});

@@ -26,7 +26,10 @@ interface YearIndex {
 const MAX_NON_WORKING_RUN = 60;
 
 export class WorkingCalendar {
+  /** The calendars given to the constructor, and computed ones as they are needed. */
   readonly #years = new Map<number, YearIndex>();
+  /** Calendars set later (`setYear`: a year an operator changed), in force over `#years`. */
+  readonly #set = new Map<number, YearIndex>();
 
   /**
    * @param published official year calendars; defaults to `PUBLISHED_CALENDARS`.
@@ -42,6 +45,10 @@ export class WorkingCalendar {
   }
 
   #year(year: number): YearIndex {
+    return this.#set.get(year) ?? this.#base(year);
+  }
+
+  #base(year: number): YearIndex {
     let y = this.#years.get(year);
     if (!y) {
       y = index(computedYearCalendar(year));
@@ -50,9 +57,25 @@ export class WorkingCalendar {
     return y;
   }
 
-  /** The calendar in force for `year`: the one given to the constructor, else the computed default. */
+  /** The calendar in force for `year`: the one set last (`setYear`), else the one given to the constructor, else the computed default. */
   yearCalendar(year: number): YearCalendar {
     return this.#year(year).calendar;
+  }
+
+  /** The calendar `year` would have without `setYear`: the one given to the constructor, else the computed default. */
+  baseYearCalendar(year: number): YearCalendar {
+    return this.#base(year).calendar;
+  }
+
+  /**
+   * Puts `c` in force for its year from now on, in place of what was (the hub applies a calendar its IT operator set,
+   * without a restart). Deadlines already computed are stored with their procedures and do not move.
+   * @throws RangeError when the calendar is invalid.
+   */
+  setYear(c: YearCalendar): void {
+    const errors = validateYearCalendar(c);
+    if (errors.length > 0) throw new RangeError(`invalid calendar for ${c.year}: ${errors.join('; ')}`);
+    this.#set.set(c.year, index(c));
   }
 
   isWorkingDay(d: IsoDate): boolean {

@@ -11,8 +11,11 @@ import { addDays, compareDates, isIsoDate, parts, weekday, type IsoDate } from '
 
 export interface YearCalendar {
   year: number;
-  /** `published`: an official decision/notice for that year; `computed`: derived from the law alone. */
-  source: 'published' | 'computed';
+  /**
+   * `published`: an official decision/notice for that year, shipped with the code; `computed`: derived from the law
+   * alone; `operator`: set by the hub's IT operator through the API from a newer decision (hub/settings/calendars.ts).
+   */
+  source: 'published' | 'computed' | 'operator';
   daysOff: IsoDate[];
   workingSaturdays: IsoDate[];
   legalBasis: string;
@@ -40,7 +43,7 @@ export function validateYearCalendar(c: YearCalendar): string[] {
   if (!Number.isInteger(c.year) || c.year < 1900 || c.year > 2199) {
     errors.push(`year ${c.year} is not an integer in 1900–2199`);
   }
-  if (c.source !== 'published' && c.source !== 'computed') errors.push(`unknown source ${String(c.source)}`);
+  if (c.source !== 'published' && c.source !== 'computed' && c.source !== 'operator') errors.push(`unknown source ${String(c.source)}`);
   if (typeof c.legalBasis !== 'string' || c.legalBasis.trim() === '') errors.push('legalBasis is empty');
 
   const checkList = (name: 'daysOff' | 'workingSaturdays', list: readonly string[]): Set<string> => {

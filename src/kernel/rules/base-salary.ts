@@ -30,7 +30,10 @@ export const BASE_SALARY = new EffectiveTable<number>([
   { version: 'base-salary-2026-07', effectiveFrom: '2026-07-01' as IsoDate, value: 2_530_000, legalBasis: 'Decree 161/2026/ND-CP' },
 ]);
 
-/** The base salary (= reference level from 2025-07-01) in force on `date`. */
-export function baseSalaryAt(date: IsoDate): RuleVersion<number> {
-  return BASE_SALARY.at(date);
+/**
+ * The base salary (= reference level from 2025-07-01) in force on `date`, in `table` — by default the built-in one;
+ * a part passes the table of the rule book it has loaded (rule-book.ts), which may hold versions an operator added.
+ */
+export function baseSalaryAt(date: IsoDate, table: EffectiveTable<number> = BASE_SALARY): RuleVersion<number> {
+  return table.at(date);
 }

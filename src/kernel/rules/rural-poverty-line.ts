@@ -51,7 +51,7 @@ export const RURAL_POVERTY_LINE = new EffectiveTable<number>([
   },
 ]);
 
-/** The rural poverty line in force on `date`. */
-export function ruralPovertyLineAt(date: IsoDate): RuleVersion<number> {
-  return RURAL_POVERTY_LINE.at(date);
+/** The rural poverty line in force on `date`, in `table` (default: the built-in one; see rule-book.ts). */
+export function ruralPovertyLineAt(date: IsoDate, table: EffectiveTable<number> = RURAL_POVERTY_LINE): RuleVersion<number> {
+  return table.at(date);
 }

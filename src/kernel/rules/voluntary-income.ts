@@ -20,6 +20,7 @@
  */
 import type { FieldError } from '../errors.ts';
 import { baseSalaryAt } from './base-salary.ts';
+import { BUILT_IN_RULES, type RuleBook } from './rule-book.ts';
 import { ruralPovertyLineAt } from './rural-poverty-line.ts';
 import type { IsoDate, IsoMonth } from '../dates.ts';
 import { formatVnd } from './voluntary-money.ts';
@@ -52,12 +53,12 @@ export type IncomeCheck =
   | { readonly ok: true; readonly bounds: IncomeBounds }
   | { readonly ok: false; readonly bounds: IncomeBounds; readonly problem: IncomeProblem };
 
-/** Floor and ceiling in force on the first day of `startMonth`. */
-export function voluntaryIncomeBounds(startMonth: IsoMonth): IncomeBounds {
+/** Floor and ceiling in force on the first day of `startMonth`, from `rules` (default: the built-in tables). */
+export function voluntaryIncomeBounds(startMonth: IsoMonth, rules: RuleBook = BUILT_IN_RULES): IncomeBounds {
   const on = firstDayOf(startMonth);
   const law = voluntaryLawAt(on);
-  const line = ruralPovertyLineAt(on);
-  const base = baseSalaryAt(on);
+  const line = ruralPovertyLineAt(on, rules.ruralPovertyLine);
+  const base = baseSalaryAt(on, rules.baseSalary);
   return {
     startMonth,
     resolvedOn: on,
@@ -72,11 +73,11 @@ export function voluntaryIncomeBounds(startMonth: IsoMonth): IncomeBounds {
  * Whether `monthlyIncome` (integer VND) may be chosen for a period starting in `startMonth`.
  * A non-integer or non-positive income is a programming error (the request schema rejects it): RangeError.
  */
-export function checkVoluntaryIncome(monthlyIncome: number, startMonth: IsoMonth): IncomeCheck {
+export function checkVoluntaryIncome(monthlyIncome: number, startMonth: IsoMonth, rules: RuleBook = BUILT_IN_RULES): IncomeCheck {
   if (!Number.isSafeInteger(monthlyIncome) || monthlyIncome <= 0) {
     throw new RangeError(`monthly income must be a positive whole number of VND: ${monthlyIncome}`);
   }
-  const bounds = voluntaryIncomeBounds(startMonth);
+  const bounds = voluntaryIncomeBounds(startMonth, rules);
   const { floor, ceiling, resolvedOn } = bounds;
   const en = (n: number) => `${formatVnd(n, 'en')} VND`;
   const vi = (n: number) => `${formatVnd(n, 'vi')} đồng`;

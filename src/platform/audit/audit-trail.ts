@@ -16,6 +16,19 @@ export interface AuditEvent {
   readonly subjectPin?: string | null;
   readonly resource?: string | null;
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * When it happened, if not now: an act recorded by an agency process in distributed mode reaches the trail a
+   * moment later, as a message (audit-intake in the hub), and keeps its own time. The chain orders by `seq`.
+   */
+  readonly at?: string;
+}
+
+/**
+ * Where a part records an act: the trail itself (embedded mode, or the hub), or — an agency process in distributed
+ * mode, whose database does not hold the trail — its outbox to the hub (outbox-audit.ts).
+ */
+export interface AuditRecorder {
+  record(tx: Queryable, e: AuditEvent): Promise<unknown>;
 }
 
 export interface AuditVerification {
@@ -92,7 +105,8 @@ export class AuditTrail {
     const a = e.actor;
     const fields: AuditFields = {
       seq: Number(last?.seq ?? 0) + 1,
-      at: this.clock.now().toISOString(),
+      // As the column reads back (UTC, milliseconds), so the chain verifies whatever form the time was given in.
+      at: (e.at ? new Date(e.at) : this.clock.now()).toISOString(),
       actorKind: a.kind,
       actorId: a.kind === 'citizen' ? this.subjectOf(a.pin) : a.kind === 'officer' ? a.username : a.kind === 'system' ? a.client : a.id,
       agency: a.kind === 'officer' || a.kind === 'system' ? a.agency : null,

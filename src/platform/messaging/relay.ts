@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import { DeadLetteredError, type Transport } from '../bus/transport.ts';
 
 export interface RelayOptions {
-  /** Rows read per pass. */
+  /** Rows read per pass of the poll. */
   readonly batch?: number;
   /** Publishes awaiting the bus at once (back-pressure on the sender). */
   readonly maxInFlight?: number;
@@ -12,20 +12,34 @@ export interface RelayOptions {
   readonly pollMs?: number;
   /** Restores what the outbox holds sealed (platform/crypto/data-sealer.ts) before it goes on the bus. */
   readonly open?: (e: Envelope) => Envelope;
+  /**
+   * How long acknowledgements gather before one UPDATE marks them all published. Marking is off the messages' path
+   * (the receiver has the message already); gathering turns one statement per message into one per interval.
+   */
+  readonly markEveryMs?: number;
 }
 
 /**
  * Publishes a part's outbox rows to the bus and marks each published once the bus holds it.
  * A crash between publish and mark republishes the row after restart; receivers dedupe by id.
+ *
+ * Two ways in. The usual one: the part hands over the envelopes a transaction wrote, right after it committed
+ * (`handOff`), so a message costs no read of the outbox. The safety net: a poll every `pollMs` (and whenever a
+ * hand-over found the relay full) reads the rows still unpublished — written by another process, left by a crash,
+ * refused by the bus for a while — and publishes those not already in flight. Marks are batched: one UPDATE for every
+ * row the bus acknowledged while the previous UPDATE ran.
  */
 export class OutboxRelay {
   private running = false;
   private again = false;
+  /** A hand-over was refused for want of room: poll once room frees up. */
+  private missed = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<string>();
   private toMark: string[] = [];
   private marking: Promise<void> | null = null;
+  private markTimer: NodeJS.Timeout | undefined;
   private pass: Promise<void> | null = null;
   private readonly batch: number;
   private readonly maxInFlight: number;
@@ -51,10 +65,34 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.pass;
-    await this.marking;
+    // What the bus acknowledged is marked now rather than republished after the restart.
+    for (let i = 0; i < 3 && (this.toMark.length > 0 || this.marking); i++) {
+      clearTimeout(this.markTimer);
+      this.markTimer = undefined;
+      this.flushMarks();
+      await this.marking;
+    }
+    clearTimeout(this.markTimer);
   }
 
-  /** Asks for a pass soon: called after a transaction that wrote outbox rows commits. */
+  /**
+   * Publishes envelopes whose outbox rows were just committed (as the part built them: signed, not sealed). One the
+   * relay cannot take now (full, or already in flight from a poll) is left to the poll: its row is the durable copy.
+   */
+  handOff(envelopes: readonly Envelope[]): void {
+    for (const e of envelopes) {
+      if (this.stopped) return;
+      if (this.inFlight.has(e.id)) continue;
+      if (this.inFlight.size >= this.maxInFlight) {
+        this.missed = true;
+        continue;
+      }
+      this.inFlight.add(e.id);
+      this.publish(e);
+    }
+  }
+
+  /** Asks for a poll soon: rows may be waiting that were not handed over. */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -77,11 +115,19 @@ export class OutboxRelay {
     try {
       do {
         this.again = false;
+        this.missed = false;
         const room = this.maxInFlight - this.inFlight.size;
         if (room <= 0 || this.stopped) break;
-        const rows = await this.db.query<{ id: string; envelope: Envelope | string }>(
-          `SELECT id, envelope FROM ${this.schema}.outbox WHERE published_at IS NULL AND dead_at IS NULL ORDER BY seq LIMIT $1`,
+        // Ids first: most unpublished rows are usually in flight already, and their envelopes need not be read again.
+        const ids = await this.db.query<{ id: string }>(
+          `SELECT id FROM ${this.schema}.outbox WHERE published_at IS NULL AND dead_at IS NULL ORDER BY seq LIMIT $1`,
           [Math.min(this.batch, room + this.inFlight.size)],
+        );
+        const wanted = ids.map((r) => r.id).filter((id) => !this.inFlight.has(id)).slice(0, room);
+        if (wanted.length === 0) continue;
+        const rows = await this.db.query<{ id: string; envelope: Envelope | string }>(
+          `SELECT id, envelope FROM ${this.schema}.outbox WHERE id = ANY($1::uuid[]) AND published_at IS NULL AND dead_at IS NULL ORDER BY seq`,
+          [wanted],
         );
         for (const row of rows) {
           if (this.inFlight.has(row.id) || this.inFlight.size >= this.maxInFlight) continue;
@@ -95,10 +141,7 @@ export class OutboxRelay {
             this.failed(row.id, new DeadLetteredError(row.id, e instanceof Error ? e.message : String(e)));
             continue;
           }
-          this.transport.publish(env).then(
-            () => this.published(row.id),
-            (e: unknown) => this.failed(row.id, e),
-          );
+          this.publish(env);
         }
       } while (this.again && !this.stopped);
     } catch (e) {
@@ -108,17 +151,36 @@ export class OutboxRelay {
     }
   }
 
+  private publish(env: Envelope): void {
+    this.transport.publish(env).then(
+      () => this.published(env.id),
+      (e: unknown) => this.failed(env.id, e),
+    );
+  }
+
   private published(id: string): void {
     this.toMark.push(id);
-    this.flushMarks();
+    this.scheduleMarks();
+  }
+
+  private scheduleMarks(): void {
+    this.markTimer ??= setTimeout(() => {
+      this.markTimer = undefined;
+      this.flushMarks();
+    }, this.opts.markEveryMs ?? 20);
   }
 
   private flushMarks(): void {
     if (this.marking || this.toMark.length === 0) return;
-    const ids = this.toMark;
-    this.toMark = [];
+    let ids: string[] = [];
+    // The ids are taken once the transaction holds the database, so that every acknowledgement that arrived while it
+    // waited its turn (PGlite is one session) is marked by the same UPDATE.
     this.marking = this.db
-      .query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids])
+      .transaction(async (tx) => {
+        ids = this.toMark;
+        this.toMark = [];
+        await tx.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      })
       .then(
         () => undefined,
         (e: unknown) => {
@@ -128,8 +190,8 @@ export class OutboxRelay {
       .finally(() => {
         for (const id of ids) this.inFlight.delete(id);
         this.marking = null;
-        this.flushMarks();
-        this.kick();
+        if (this.toMark.length > 0) this.scheduleMarks();
+        if (this.missed) this.kick();
       });
   }
 

@@ -1,6 +1,6 @@
 // The portal works without this script; with it, fields are checked as the citizen types (through the hub's
 // dry run, so the messages are the ones submit would give), the error summary takes focus, a form is not sent
-// twice, and a dossier still being processed refreshes itself.
+// twice, a field that does not apply to the choice made is hidden, and a dossier still being processed refreshes itself.
 (function () {
   'use strict';
   var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
@@ -49,6 +49,8 @@
           if (!body || mine !== seq) return; // a later check is under way: its answer wins
           body.fields.forEach(function (f) {
             if (touched[f.name]) show(f.name, f.message);
+            var hint = f.hint && form.querySelector('[data-hint-for="' + f.name + '"]');
+            if (hint) hint.textContent = f.hint;
           });
         })
         .catch(function () {
@@ -67,6 +69,29 @@
     form.addEventListener('change', schedule);
   }
 
+  // A field that applies only to some choices of another (the years of an advance payment) is hidden, and left out
+  // of what is sent, while it does not apply; without the script it is shown, and the server ignores it.
+  function dependentFields(form) {
+    var deps = form.querySelectorAll('[data-show-when]');
+    if (!deps.length) return;
+    function valueOf(name) {
+      var sel = '[name="' + name + '"]';
+      var on = form.querySelector(sel + ':checked') || form.querySelector('select' + sel + ', input[type=hidden]' + sel);
+      return on ? on.value : '';
+    }
+    function apply() {
+      Array.prototype.forEach.call(deps, function (el) {
+        var shown = el.getAttribute('data-show-values').split(' ').indexOf(valueOf(el.getAttribute('data-show-when'))) >= 0;
+        el.hidden = !shown;
+        Array.prototype.forEach.call(el.querySelectorAll('input,select,textarea'), function (i) {
+          i.disabled = !shown;
+        });
+      });
+    }
+    form.addEventListener('change', apply);
+    apply();
+  }
+
   function submitOnce(form) {
     var sent = false;
     form.addEventListener('submit', function (e) {
@@ -80,6 +105,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-check]'), checkForm);
+    Array.prototype.forEach.call(document.querySelectorAll('form'), dependentFields);
     Array.prototype.forEach.call(document.querySelectorAll('form[data-submit-once]'), submitOnce);
     var summary = document.querySelector('[data-error-summary]');
     if (summary) summary.focus();

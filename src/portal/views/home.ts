@@ -45,7 +45,12 @@ ${page > 1 ? html`<li><a href="/portal?page=${page - 1}" rel="prev">${t('previou
 ${hasNext ? html`<li><a href="/portal?page=${page + 1}" rel="next">${t('nextPage')}</a></li>` : ''}
 </ul></nav>`
       : '';
-  return layout(c, t('homeTitle'), html`<p><a class="button" href="/portal/birth">${t('declareBirth')}</a></p>${table}${pager}`);
+  const declare = html`<ul class="declare">
+<li><a class="button" href="/portal/birth">${t('declareBirth')}</a></li>
+<li><a class="button" href="/portal/death">${t('declareDeath')}</a></li>
+<li><a class="button" href="/portal/voluntary-si">${t('declareVoluntary')}</a></li>
+</ul>`;
+  return layout(c, t('homeTitle'), html`${declare}${table}${pager}`);
 }
 
 export function messagePage(c: PageContext, title: string, text: string): Html {

@@ -38,7 +38,7 @@ export function layout(c: PageContext, title: string, body: Html): Html {
   <a class="brand" href="/portal">${t('appName')}</a>
   <nav aria-label="${t('appName')}">
     <ul>
-      ${c.citizen ? html`<li><a href="/portal">${t('navHome')}</a></li><li><a href="/portal/birth">${t('navBirth')}</a></li>` : ''}
+      ${c.citizen ? html`<li><a href="/portal">${t('navHome')}</a></li><li><a href="/portal/birth">${t('navBirth')}</a></li><li><a href="/portal/death">${t('navDeath')}</a></li><li><a href="/portal/voluntary-si">${t('navVoluntary')}</a></li>` : ''}
       <li><a href="${switchHref(c)}" lang="${c.lang === 'vi' ? 'en' : 'vi'}" hreflang="${c.lang === 'vi' ? 'en' : 'vi'}" data-lang-switch>${t('switchLanguage')}</a></li>
       ${
         c.citizen

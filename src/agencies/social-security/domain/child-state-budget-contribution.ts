@@ -24,6 +24,7 @@
 import { isIsoDate, type IsoDate } from '../../../kernel/dates.ts';
 import { baseSalaryAt } from '../../../kernel/rules/base-salary.ts';
 import { EffectiveTable } from '../../../kernel/rules/effective-dated.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 
 /** Rate in basis points of the base salary. */
 export const CHILD_HI_RATE = new EffectiveTable<number>([
@@ -52,11 +53,12 @@ export interface ChildHiContribution {
   legalBasis: string;
 }
 
-export function monthlyChildHiContribution(month: string): ChildHiContribution {
+/** `rules`: the book the base salary is read from (default: the built-in tables; the reports pass social security's). */
+export function monthlyChildHiContribution(month: string, rules: RuleBook = BUILT_IN_RULES): ChildHiContribution {
   const day1 = `${month}-01`;
   if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(day1)) throw new RangeError(`not a month YYYY-MM: ${month}`);
   const rate = CHILD_HI_RATE.at(day1);
-  const base = baseSalaryAt(day1);
+  const base = baseSalaryAt(day1, rules.baseSalary);
   return {
     amount: Math.round((base.value * rate.value) / 10_000),
     rate: rate.value / 10_000,

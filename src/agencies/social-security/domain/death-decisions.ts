@@ -15,6 +15,7 @@
  * within 15 days of a complete file (DOMAIN.md §3, §6).
  */
 import { addDays, daysBetween, isIsoDate, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import type { Bilingual } from './death-benefit-law.ts';
 import { funeralAllowance, stopMonthlyPayments, type DeathFacts } from './funeral-allowance.ts';
 import { survivorBenefit, type SurvivorRequest } from './survivor-benefit.ts';
@@ -47,11 +48,12 @@ export interface DeathDecision {
   hiCardEndsOn: IsoDate | null;
 }
 
-export function deathDecisions(input: DeathDecisionInput): DeathDecision[] {
+/** `rules`: the rule book the amounts are computed in (default: the built-in tables; social security passes its own). */
+export function deathDecisions(input: DeathDecisionInput, rules: RuleBook = BUILT_IN_RULES): DeathDecision[] {
   const out: DeathDecision[] = [];
   const none = { amount: null, monthlyAmount: null, fromMonth: null, perRelative: null, hiCardEndsOn: null } as const;
   if (input.requests.funeralAllowance) {
-    const f = funeralAllowance(input);
+    const f = funeralAllowance(input, rules);
     out.push({
       ...none, kind: f.kind, benefit: 'funeral-allowance', amount: f.amount,
       eligibilityCase: f.kind === 'funeral-allowance' ? f.eligibilityCase : f.reason,
@@ -66,7 +68,7 @@ export function deathDecisions(input: DeathDecisionInput): DeathDecision[] {
     });
   }
   if (input.requests.survivorBenefit !== 'none') {
-    const s = survivorBenefit({ ...input, request: input.requests.survivorBenefit });
+    const s = survivorBenefit({ ...input, request: input.requests.survivorBenefit }, rules);
     out.push({
       ...none, kind: s.kind, benefit: 'survivor-benefit', amount: s.amount, monthlyAmount: s.monthlyAmount, fromMonth: s.fromMonth,
       eligibilityCase: s.eligibilityCase, ruleVersion: s.ruleVersion, legalBasis: s.legalBasis, explanation: s.explanation,

@@ -28,6 +28,7 @@
 import type { SiRecord } from '../../../contracts/imports/si-records.ts';
 import { ageOn, compareDates, isIsoDate, lastDayOfMonth, monthOf, parts, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
 import { baseSalaryAt } from '../../../kernel/rules/base-salary.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { basisVi, deathBenefitLawAt, isOccupational, vnd, type Bilingual, type DeathCause } from './death-benefit-law.ts';
 import { isContributingIn, monthAfter, summarizeSiHistory } from './si-history.ts';
 
@@ -109,7 +110,8 @@ export type FuneralAllowanceDecision =
   | { kind: 'funeral-allowance'; eligibilityCase: FuneralCase; amount: number; baseSalary: number; ruleVersion: string; legalBasis: string; explanation: Bilingual }
   | { kind: 'not-eligible'; reason: FuneralIneligibleReason; amount: null; baseSalary: null; ruleVersion: string; legalBasis: string; explanation: Bilingual };
 
-export function funeralAllowance(f: DeathFacts): FuneralAllowanceDecision {
+/** `rules`: the book the base salary is read from (default: the built-in tables; social security passes its own). */
+export function funeralAllowance(f: DeathFacts, rules: RuleBook = BUILT_IN_RULES): FuneralAllowanceDecision {
   const e = funeralEligibility(f);
   const law = deathBenefitLawAt(f.dateOfDeath);
   if (!e.eligible) {
@@ -122,7 +124,7 @@ export function funeralAllowance(f: DeathFacts): FuneralAllowanceDecision {
       },
     };
   }
-  const base = baseSalaryAt(f.dateOfDeath);
+  const base = baseSalaryAt(f.dateOfDeath, rules.baseSalary);
   const k = law.value.funeral.multiplier;
   const amount = Math.round(k * base.value);
   const t = FUNERAL_CASE_TEXT[e.case];

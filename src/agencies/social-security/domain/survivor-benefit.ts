@@ -17,6 +17,7 @@
  * 50% × 2,340,000 + 70% × 2,340,000 = 1,170,000 + 1,638,000 = 2,808,000 VND a month.
  */
 import type { IsoMonth } from '../../../kernel/dates.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { basisVi, deathBenefitLawAt, num, vnd, type Bilingual } from './death-benefit-law.ts';
 import { assertDeathDates, type DeathFacts } from './funeral-allowance.ts';
 import { assessSurvivorLumpSum } from './survivor-lump-sum.ts';
@@ -59,11 +60,12 @@ const REASON_TEXT: Readonly<Record<NonNullable<RelativeOutcome['reason']>, Bilin
   'monthly-not-open': { en: 'monthly allowance not open', vi: 'không thuộc diện hưởng tuất hằng tháng' },
 };
 
-export function survivorBenefit(input: SurvivorBenefitInput): SurvivorBenefitDecision {
+/** `rules`: the book the base salary is read from (default: the built-in tables; social security passes its own). */
+export function survivorBenefit(input: SurvivorBenefitInput, rules: RuleBook = BUILT_IN_RULES): SurvivorBenefitDecision {
   assertDeathDates(input);
   const law = deathBenefitLawAt(input.dateOfDeath);
   const L = law.value;
-  const m = assessSurvivorMonthly(input, L);
+  const m = assessSurvivorMonthly(input, L, rules);
   const open = m.ground !== null && m.monthlyAmount > 0;
   const locked = m.perRelative.filter((p, i) => {
     const r = input.relatives[i]; // perRelative keeps the input order

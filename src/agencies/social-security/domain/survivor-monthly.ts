@@ -29,6 +29,7 @@ import type { SiRecord } from '../../../contracts/imports/si-records.ts';
 import type { IsoDate, IsoMonth } from '../../../kernel/dates.ts';
 import { baseSalaryAt } from '../../../kernel/rules/base-salary.ts';
 import type { RuleVersion } from '../../../kernel/rules/effective-dated.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { isOccupational, type Bilingual, type DeathBenefitLaw, type DeathCause } from './death-benefit-law.ts';
 import { monthAfter, summarizeSiHistory } from './si-history.ts';
 
@@ -117,9 +118,10 @@ export interface SurvivorMonthlyAssessment {
 export function assessSurvivorMonthly(
   input: { record: SiRecord | null; cause: DeathCause; dateOfDeath: IsoDate; relatives: readonly Relative[] },
   law: DeathBenefitLaw,
+  rules: RuleBook = BUILT_IN_RULES,
 ): SurvivorMonthlyAssessment {
   const fromMonth = monthAfter(input.dateOfDeath);
-  const base = baseSalaryAt(`${fromMonth}-01` as IsoDate);
+  const base = baseSalaryAt(`${fromMonth}-01` as IsoDate, rules.baseSalary);
   const ground = survivorMonthlyGround(input.record, input.cause, law);
   const checked = input.relatives.map((r, i) => ({ r, i, e: relativeEligibility(r, base.value, law) }));
   const ranked = checked

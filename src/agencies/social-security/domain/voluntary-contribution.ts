@@ -29,6 +29,7 @@
  * 20% × 330,000 = 66,000, due 264,000 by 2025-08-31.
  */
 import { isIsoDate, monthOf, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
+import type { RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { checkVoluntaryIncome, type IncomeBounds, type IncomeProblem } from '../../../kernel/rules/voluntary-income.ts';
 import { compoundFactor, discountFactor, fundRateForPaymentOn, type FundRate } from './voluntary-interest-rates.ts';
 import { voluntaryLawAt } from '../../../kernel/rules/voluntary-law.ts';
@@ -79,6 +80,8 @@ export interface ContributionInput {
   /** First month paid ('missing-period': the first missing month). */
   readonly startMonth: IsoMonth;
   readonly plan: PaymentPlan;
+  /** The rule book to resolve the base salary, poverty line and support rates in (default: the built-in tables). */
+  readonly rules?: RuleBook | undefined;
 }
 
 export interface ContributionLine {
@@ -164,11 +167,11 @@ export function voluntaryContribution(input: ContributionInput): ContributionRes
     throw new RangeError(`a missing period must end before the payment month ${paymentMonth}: ends ${periodTo}`);
   }
 
-  const check = checkVoluntaryIncome(monthlyIncome, startMonth);
+  const check = checkVoluntaryIncome(monthlyIncome, startMonth, input.rules);
   if (!check.ok) return { ok: false, problem: check.problem, bounds: check.bounds };
 
   const laws = months.map((m) => voluntaryLawAt(firstDayOf(m)));
-  const support = supportForPayment({ months, groups: supportGroups, monthsAlreadySupported });
+  const support = supportForPayment({ months, groups: supportGroups, monthsAlreadySupported }, input.rules);
   const fundRate = registrationDate === null ? null : fundRateForPaymentOn(registrationDate);
 
   const lines: ContributionLine[] = months.map((month, i) => {
@@ -237,6 +240,8 @@ export interface RenewalInput {
   readonly supportGroups: readonly SupportGroup[];
   /** History INCLUDING the months supported by the last payment. */
   readonly monthsAlreadySupported: number;
+  /** As in ContributionInput. */
+  readonly rules?: RuleBook | undefined;
 }
 
 /**
@@ -252,6 +257,7 @@ export function nextRenewal(input: RenewalInput): ContributionResult {
     throw new RangeError(`after a '${input.lastMethod}' payment the next periodic method must be given`);
   }
   return voluntaryContribution({
+    rules: input.rules,
     monthlyIncome: input.monthlyIncome,
     supportGroups: input.supportGroups,
     monthsAlreadySupported: input.monthsAlreadySupported,

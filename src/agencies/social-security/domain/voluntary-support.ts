@@ -30,47 +30,18 @@
  *                 118 months already supported, 6 months paid → the first 2 supported.
  */
 import type { IsoDate, IsoMonth } from '../../../kernel/dates.ts';
-import { EffectiveTable, type RuleVersion } from '../../../kernel/rules/effective-dated.ts';
+import type { RuleVersion } from '../../../kernel/rules/effective-dated.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { ruralPovertyLineAt } from '../../../kernel/rules/rural-poverty-line.ts';
+import { isSupportGroup, SUPPORT_GROUPS, type SupportGroup, type SupportRates } from '../../../kernel/rules/support-rates.ts';
 import { divideRoundHalfUp } from '../../../kernel/rules/voluntary-money.ts';
 import { firstDayOf, monthsBetween } from '../../../kernel/rules/voluntary-months.ts';
 import { voluntaryLawAt } from '../../../kernel/rules/voluntary-law.ts';
 
-/** Support groups, in tie-break order (the first group with the highest rate is the one recorded). */
-export const SUPPORT_GROUPS = ['poor', 'near-poor', 'ethnic-minority', 'island-commune', 'other'] as const;
-export type SupportGroup = (typeof SUPPORT_GROUPS)[number];
-
-export function isSupportGroup(x: unknown): x is SupportGroup {
-  return typeof x === 'string' && (SUPPORT_GROUPS as readonly string[]).includes(x);
-}
+export { isSupportGroup, SUPPORT_GROUPS, SUPPORT_RATES, type SupportGroup, type SupportRates } from '../../../kernel/rules/support-rates.ts';
 
 /** Lifetime maximum of months of state support. */
 export const MAX_SUPPORTED_MONTHS = 120;
-
-/** Support rate per group, in basis points of 22% × rural poverty line. */
-export type SupportRates = Readonly<Record<SupportGroup, number>>;
-
-export const SUPPORT_RATES = new EffectiveTable<SupportRates>([
-  {
-    version: 'support-none-2016',
-    effectiveFrom: '2016-01-01' as IsoDate,
-    value: { poor: 0, 'near-poor': 0, 'ethnic-minority': 0, 'island-commune': 0, other: 0 },
-    legalBasis: 'Law on Social Insurance 2014 art. 87.1 (state support applies from 2018-01-01)',
-  },
-  {
-    version: 'support-decree-134-2015',
-    effectiveFrom: '2018-01-01' as IsoDate,
-    // Decree 134 has no ethnic-minority or island-commune group: both are "others".
-    value: { poor: 3_000, 'near-poor': 2_500, 'ethnic-minority': 1_000, 'island-commune': 1_000, other: 1_000 },
-    legalBasis: 'Decree 134/2015/ND-CP art. 14',
-  },
-  {
-    version: 'support-decree-159-2025',
-    effectiveFrom: '2025-07-01' as IsoDate,
-    value: { poor: 5_000, 'near-poor': 4_000, 'ethnic-minority': 3_000, 'island-commune': 5_000, other: 2_000 },
-    legalBasis: 'Decree 159/2025/ND-CP',
-  },
-]);
 
 export interface AppliedRate {
   /** The group whose rate applied (the highest; ties go to the earlier group in SUPPORT_GROUPS). */
@@ -79,10 +50,10 @@ export interface AppliedRate {
   readonly version: RuleVersion<SupportRates>;
 }
 
-/** The highest rate among `groups` (plus 'other', which everybody is) in force on `on`. */
-export function highestSupportRate(groups: readonly SupportGroup[], on: IsoDate): AppliedRate {
+/** The highest rate among `groups` (plus 'other', which everybody is) in force on `on`, in `rules` (default: built-in). */
+export function highestSupportRate(groups: readonly SupportGroup[], on: IsoDate, rules: RuleBook = BUILT_IN_RULES): AppliedRate {
   for (const g of groups) if (!isSupportGroup(g)) throw new RangeError(`unknown support group: ${String(g)}`);
-  const version = SUPPORT_RATES.at(on);
+  const version = rules.supportRates.at(on);
   const applicable = SUPPORT_GROUPS.filter((g) => g === 'other' || groups.includes(g));
   let best = applicable[0]!;
   // Strictly greater: among equal rates the earlier group wins ('poor' over 'island-commune' at 50%).
@@ -104,11 +75,11 @@ export interface MonthSupport {
   readonly legalBasis: string;
 }
 
-/** Support for one month, ignoring the cap (resolved on the month's first day). */
-export function monthlySupport(month: IsoMonth, groups: readonly SupportGroup[]): MonthSupport {
+/** Support for one month, ignoring the cap (resolved on the month's first day), from `rules` (default: built-in). */
+export function monthlySupport(month: IsoMonth, groups: readonly SupportGroup[], rules: RuleBook = BUILT_IN_RULES): MonthSupport {
   const on = firstDayOf(month);
-  const rate = highestSupportRate(groups, on);
-  const line = ruralPovertyLineAt(on);
+  const rate = highestSupportRate(groups, on, rules);
+  const line = ruralPovertyLineAt(on, rules.ruralPovertyLine);
   const law = voluntaryLawAt(on);
   return {
     month,
@@ -139,8 +110,8 @@ export interface SupportDecision {
   readonly remainingAfter: number;
 }
 
-/** Support for each month of a payment, applying the 120-month cap to the earliest months first. */
-export function supportForPayment(input: SupportInput): SupportDecision {
+/** Support for each month of a payment, applying the 120-month cap to the earliest months first; tables from `rules`. */
+export function supportForPayment(input: SupportInput, rules: RuleBook = BUILT_IN_RULES): SupportDecision {
   const { months, groups, monthsAlreadySupported } = input;
   if (!Number.isSafeInteger(monthsAlreadySupported) || monthsAlreadySupported < 0) {
     throw new RangeError(`months already supported must be a whole number ≥ 0: ${monthsAlreadySupported}`);
@@ -150,7 +121,7 @@ export function supportForPayment(input: SupportInput): SupportDecision {
   });
   let left = Math.max(0, MAX_SUPPORTED_MONTHS - monthsAlreadySupported);
   const perMonth = months.map((m) => {
-    const s = monthlySupport(m, groups);
+    const s = monthlySupport(m, groups, rules);
     if (!s.supported) return s;
     if (left === 0) return { ...s, supported: false, amount: 0 };
     left -= 1;

@@ -4,6 +4,7 @@ import { vnDateOf, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts'
 import type { Queryable } from '../../../platform/db/db.ts';
 import { verificationCode } from '../../../platform/verification-code.ts';
 import { nextRenewal, type PaymentMethod } from '../domain/voluntary-contribution.ts';
+import { loadRuleBook } from '../rules/store.ts';
 import { matchPayment, referencesIn, voucherNumber, type MatchOutcome } from '../domain/voluntary-payment-matching.ts';
 import { coverSheetData, isFirstParticipation, renewalMethodAfter } from '../domain/voluntary-participation.ts';
 import { monthsAlreadySupported } from '../domain/voluntary-support-claim.ts';
@@ -74,6 +75,8 @@ export async function receive(tx: Queryable, now: Date, p: Received, account: Co
     source: p.source,
     recorded_at: now.toISOString(),
     resolution: null,
+    claimed_by: null,
+    claimed_at: null,
   };
   await store.insertPayment(tx, payment);
   const voucher = outcome.settles ? await settle(tx, now, due!, account) : null;
@@ -147,7 +150,9 @@ async function openRenewal(tx: Queryable, now: Date, paid: DueRow, group: Suppor
   const history = monthsAlreadySupported(await voluntaryStore.voluntaryPeriods(tx, paid.pin), supported);
   let out;
   try {
-    out = nextRenewal({ lastPaidThrough: paid.period_to as IsoMonth, lastMethod: paid.method as PaymentMethod, nextMethod: method, monthlyIncome: paid.monthly_income, supportGroups: [group], monthsAlreadySupported: history });
+    // With the rule book as it stands now (rules/store.ts): a version an operator added applies to the months it covers.
+    const rules = (await loadRuleBook(tx)).book;
+    out = nextRenewal({ lastPaidThrough: paid.period_to as IsoMonth, lastMethod: paid.method as PaymentMethod, nextMethod: method, monthlyIncome: paid.monthly_income, supportGroups: [group], monthsAlreadySupported: history, rules });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     out = null;

@@ -15,7 +15,7 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 const Reference = Type.String({ pattern: '^BHXHTN\\d{13}$', description: 'the payment reference the participant was given' });
 const Reason = Type.String({ minLength: 3, maxLength: 500 });
 
-const Payment = Type.Object({
+export const Payment = Type.Object({
   id: Type.String(),
   kind: Type.String({ description: 'matched, partial, overpaid, duplicate, late or unmatched' }),
   channel: Type.String(),
@@ -34,7 +34,7 @@ const Payment = Type.Object({
   recordedAt: Type.String(),
   resolution: Type.Union([JsonObject, Type.Null()]),
 });
-const Receipt = Type.Object({ payment: Payment, replayed: Type.Boolean(), voucher: Type.Union([JsonObject, Type.Null()]) });
+export const Receipt = Type.Object({ payment: Payment, replayed: Type.Boolean(), voucher: Type.Union([JsonObject, Type.Null()]) });
 
 const CashReceipt = Type.Object(
   {
@@ -47,7 +47,7 @@ const CashReceipt = Type.Object(
   { additionalProperties: false },
 );
 
-const ResolveBody = Type.Union([
+export const ResolveBody = Type.Union([
   Type.Object({ action: Type.Literal('refund'), reason: Reason }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('assign'), reference: Reference, reason: Reason }, { additionalProperties: false }),
 ]);

@@ -1,4 +1,4 @@
-import type { AuditTrail } from '../../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import { PartRuntime, type HandlerTable, type PartDeps } from '../../../platform/messaging/part-runtime.ts';
 import type { CollectionAccount } from '../voluntary-collection-account.ts';
 import { VoluntaryPayments } from './service.ts';
@@ -18,7 +18,7 @@ export class SocialSecurityRuntime extends PartRuntime {
   private readonly log: PartDeps['log'];
 
   constructor(
-    deps: PartDeps & { audit?: Pick<AuditTrail, 'record'> | undefined },
+    deps: PartDeps & { audit?: AuditRecorder | undefined },
     handlers: HandlerTable,
     account: CollectionAccount,
     private readonly intervalMs = PAYMENT_SWEEP_INTERVAL_MS,

@@ -4,11 +4,12 @@ import { addDays, compareDates, vnDateOf, type IsoDate } from '../../../kernel/d
 import { AppError, fieldError } from '../../../kernel/errors.ts';
 import { formatVnd } from '../../../kernel/rules/voluntary-money.ts';
 import { viDate } from '../../../kernel/rules/voluntary-months.ts';
-import type { AuditTrail } from '../../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Queryable } from '../../../platform/db/db.ts';
 import type { HandlerContext, PartRuntime } from '../../../platform/messaging/part-runtime.ts';
+import { claimedByAnother, liveClaim, mayAct, notClaimed } from '../../../platform/worklist/claims.ts';
 import { STATEMENT_LAG_DAYS } from '../domain/voluntary-payment-matching.ts';
 import type { CollectionAccount } from '../voluntary-collection-account.ts';
 import { replyFor } from '../voluntary-handlers.ts';
@@ -42,7 +43,7 @@ export class VoluntaryPayments {
     private readonly runtime: PartRuntime,
     private readonly clock: Clock,
     private readonly account: CollectionAccount,
-    private readonly audit?: Pick<AuditTrail, 'record'>,
+    private readonly audit?: AuditRecorder,
   ) {}
 
   /** Cash taken at a collection point in the officer's province, under a reference the participant brings. */
@@ -99,7 +100,7 @@ export class VoluntaryPayments {
    * An officer's resolution of a listed payment: refund it (what was not credited — for a partial payment, all of it,
    * which the due then lacks again), or assign it to the reference it was meant for, where it is matched anew.
    */
-  async resolve(officer: Officer, id: string, r: Resolve) {
+  async resolve(officer: Officer, id: string, r: Resolve, opts: { claimRequired?: boolean } = {}) {
     const found = await this.db.transaction((tx) => store.payment(tx, id));
     if (!found) throw new AppError('NOT_FOUND');
     this.inArea(officer, found.province_code, 'id', true);
@@ -108,12 +109,20 @@ export class VoluntaryPayments {
       if (!target) throw new AppError('VALIDATION_FAILED', [fieldError('reference', 'unknown-reference', 'No payment is due under this reference.', 'Không có khoản phải đóng nào với mã thanh toán này.')]);
       this.inArea(officer, target.province_code, 'reference');
     }
-    const dossierId = target?.dossier_id ?? (found.reference ? (await this.db.transaction((tx) => store.due(tx, found.reference!)))?.dossier_id : undefined);
+    // The due the payment was made under, if its reference names one: its participant is whom the resolution concerns.
+    const own = found.reference ? await this.db.transaction((tx) => store.due(tx, found.reference!)) : undefined;
+    const dossierId = target?.dossier_id ?? own?.dossier_id;
     const work = async (tx: Queryable, ctx: HandlerContext | null) => {
       const p = (await store.payment(tx, id, true))!;
       if (p.outcome === 'matched' || p.resolution)
         throw new AppError('CONFLICT', [fieldError('id', 'nothing-to-resolve', 'This payment is credited or already resolved.', 'Khoản tiền này đã được ghi có hoặc đã được xử lý.')]);
       const now = ctx?.now ?? this.clock.now();
+      // The worklist's claim rules (platform/worklist/claims.ts): another officer's live claim blocks the resolution;
+      // on the worklist route a claim of one's own is required, on the older route none (existing clients).
+      const claim = { by: p.claimed_by, at: p.claimed_at ? new Date(p.claimed_at) : null };
+      const may = mayAct(claim, officer.username, now);
+      if (!may.ok) throw claimedByAnother(may.heldBy, may.since, may.until);
+      if (opts.claimRequired && !liveClaim(claim, now)) throw notClaimed();
       // A partial payment leaves its due whole: it is refunded or moved as a whole.
       const detach = p.outcome === 'partial';
       const money = detach ? p.amount : p.excess;
@@ -134,7 +143,7 @@ export class VoluntaryPayments {
       }
       const assignedId = assigned && assigned.status !== 'conflict' ? assigned.payment.id : undefined;
       await store.resolve(tx, id, { action: r.action, reason: r.reason, by: `officer:${officer.username}`, at: now.toISOString(), ...(r.action === 'assign' ? { reference: r.reference } : {}), ...(assignedId ? { assignedAs: assignedId } : {}) }, detach);
-      await this.audit?.record(tx, { actor: officer, action: 'payment.resolved', purpose: PURPOSE, subjectPin: target?.pin ?? null, resource: `payment/${id}`, details: { action: r.action, amount: money } });
+      await this.audit?.record(tx, { actor: officer, action: 'payment.resolved', purpose: PURPOSE, subjectPin: target?.pin ?? own?.pin ?? null, resource: `payment/${id}`, details: { action: r.action, amount: money } });
       if (ctx && target) await this.deliverOwed(tx, ctx, target.dossier_id);
       return { id, action: r.action, amount: money, assigned: assigned && assigned.status !== 'conflict' ? receiptView(assigned) : null };
     };

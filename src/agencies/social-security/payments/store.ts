@@ -54,13 +54,16 @@ export interface PaymentRow {
   source: string;
   recorded_at: string;
   resolution: Resolution | null;
+  /** The officer holding the payment on the worklist, and since when (worklist/payments-service.ts). */
+  claimed_by: string | null;
+  claimed_at: string | null;
 }
 
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DUE_COLS = `reference, dossier_id, pin, si_code, kind, method, monthly_income::float8 AS monthly_income, period_from, period_to, months, supported_months,
   amount_due::float8 AS amount_due, due_by::text AS due_by, province_code, status, rule_version, legal_basis, payment, created_on::text AS created_on, settled_on::text AS settled_on`;
-const PAY_COLS = `id, channel, transaction_id, value_date::text AS value_date, amount::float8 AS amount, payer_name, payer_account, description, reference, outcome,
-  applied::float8 AS applied, excess::float8 AS excess, note, province_code, source, ${iso('recorded_at')} AS recorded_at, resolution`;
+export const PAY_COLS = `id, channel, transaction_id, value_date::text AS value_date, amount::float8 AS amount, payer_name, payer_account, description, reference, outcome,
+  applied::float8 AS applied, excess::float8 AS excess, note, province_code, source, ${iso('recorded_at')} AS recorded_at, resolution, claimed_by, ${iso('claimed_at')} AS claimed_at`;
 
 /** Social security's SQL for voluntary SI payments (schema `social_security`): dues, money received, vouchers, participation. */
 export const paymentStore = {
@@ -112,7 +115,7 @@ export const paymentStore = {
     return tx.query<PaymentRow>(`SELECT ${PAY_COLS} FROM social_security.voluntary_payments WHERE reference = $1 AND applied > 0 ORDER BY value_date, recorded_at, id`, [reference]);
   },
 
-  async insertPayment(tx: Queryable, p: Omit<PaymentRow, 'resolution'>) {
+  async insertPayment(tx: Queryable, p: Omit<PaymentRow, 'resolution' | 'claimed_by' | 'claimed_at'>) {
     await tx.query(
       `INSERT INTO social_security.voluntary_payments (id, channel, transaction_id, value_date, amount, payer_name, payer_account, description, reference, outcome,
          applied, excess, note, province_code, source, recorded_at)
@@ -129,7 +132,7 @@ export const paymentStore = {
 
   async resolve(tx: Queryable, id: string, r: Resolution, detach: boolean) {
     await tx.query(
-      `UPDATE social_security.voluntary_payments SET resolution = $2,
+      `UPDATE social_security.voluntary_payments SET resolution = $2, claimed_by = NULL, claimed_at = NULL,
          excess = CASE WHEN $3 THEN amount ELSE excess END, applied = CASE WHEN $3 THEN 0 ELSE applied END
        WHERE id = $1`,
       [id, JSON.stringify(r), detach],

@@ -1,4 +1,5 @@
 import { addDays, anniversary, compareDates, type IsoDate } from '../../../kernel/dates.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { monthlyChildHiContribution } from '../domain/child-state-budget-contribution.ts';
 
 /**
@@ -22,7 +23,7 @@ export function monthsCovered(from: IsoDate, until: IsoDate, months: readonly st
   return months.filter((m) => m >= from.slice(0, 7) && m <= until.slice(0, 7) && compareDates(from, until) <= 0);
 }
 
-/** The amount for those months: the sum of each month's 4.5% × base salary. */
-export function budgetAmount(months: readonly string[]): number {
-  return months.reduce((s, m) => s + monthlyChildHiContribution(m).amount, 0);
+/** The amount for those months: the sum of each month's 4.5% × base salary (in `rules`, social security's book). */
+export function budgetAmount(months: readonly string[], rules: RuleBook = BUILT_IN_RULES): number {
+  return months.reduce((s, m) => s + monthlyChildHiContribution(m, rules).amount, 0);
 }

@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../kernel/dates.ts';
 import type { ReportDefinition } from './definition.ts';
 import { CARD_AREA_SQL, cardAreaParams } from './area-sql.ts';
 import { budgetAmount, coveredUntil, monthsCovered } from './child-budget-months.ts';
+import { loadRuleBook } from '../rules/store.ts';
 
 /**
  * The quarterly summary of children under 6 whose HI is paid by the state budget, submitted to the director and sent
@@ -34,11 +35,13 @@ export const childStateBudget: ReportDefinition = {
        ORDER BY l.commune_code, c.card_number`,
       [...cardAreaParams(area), period.from, period.to],
     );
+    // Social security's rule book (rules/store.ts): a version can only be added for a future date, so past quarters never change.
+    const rules = (await loadRuleBook(tx)).book;
     return cards.flatMap((c) => {
       const until = coveredUntil(c.validFrom, c.validTo, c.endedOn);
       const months = monthsCovered(c.validFrom, until, period.months);
       if (months.length === 0) return [];
-      return [{ cardNumber: c.cardNumber, siCode: c.siCode, communeCode: c.communeCode, validFrom: c.validFrom, coveredUntil: until, months: months.length, amount: budgetAmount(months) }];
+      return [{ cardNumber: c.cardNumber, siCode: c.siCode, communeCode: c.communeCode, validFrom: c.validFrom, coveredUntil: until, months: months.length, amount: budgetAmount(months, rules) }];
     });
   },
 };

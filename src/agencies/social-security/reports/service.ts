@@ -1,6 +1,6 @@
 import { vnDateOf } from '../../../kernel/dates.ts';
 import { AppError, fieldError } from '../../../kernel/errors.ts';
-import type { AuditTrail } from '../../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
@@ -34,7 +34,7 @@ export class SocialSecurityReports {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly audit?: Pick<AuditTrail, 'record'>,
+    private readonly audit?: AuditRecorder,
   ) {}
 
   list(officer: Officer) {

@@ -38,6 +38,8 @@ const Item = Type.Object({
   claim: Type.Union([Type.Object({ mine: Type.Boolean(), since: Type.String(), until: Type.String() }), Type.Null()]),
   decisions: Type.Array(JsonObject),
   supplement: Type.Union([JsonObject, Type.Null()]),
+  answered: Type.Boolean({ description: 'back from the citizen’s answer to a supplement request, not decided since' }),
+  overdue: Type.Boolean({ description: 'still undecided after the procedure’s last day (deadline)' }),
 });
 
 const DecisionBody = Type.Object(
@@ -113,6 +115,7 @@ export function socialSecurityBackOfficeRoutes(office: SocialSecurityBackOffice)
                 }),
               ),
               sort: Type.Optional(Type.Union([Type.Literal('deadline'), Type.Literal('received')], { default: 'deadline' })),
+              answered: Type.Optional(Type.Boolean({ description: 'true: only the items back with the citizen’s answer to a supplement request; false: the others' })),
             },
             { additionalProperties: false },
           ),

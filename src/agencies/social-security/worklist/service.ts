@@ -1,7 +1,8 @@
 import type { PayloadOf } from '../../../contracts/catalogue.ts';
 import type { FieldIssue } from '../../../contracts/common.ts';
+import { vnDateOf } from '../../../kernel/dates.ts';
 import { AppError, fieldError } from '../../../kernel/errors.ts';
-import type { AuditTrail } from '../../../platform/audit/audit-trail.ts';
+import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
@@ -12,7 +13,7 @@ import { nextStatus, OPEN_STATUSES, WAITING_FOR, type HiCardItemStatus, type Wor
 import { worklistStore as store, type ItemRow, type ProvinceSettings } from './store.ts';
 
 type Officer = Extract<Principal, { kind: 'officer' }>;
-type Audit = Pick<AuditTrail, 'record'>;
+type Audit = AuditRecorder;
 
 export interface DecisionInput {
   decision: WorklistDecision;
@@ -24,6 +25,8 @@ export interface DecisionInput {
 export interface ListQuery {
   kind?: 'hi-card-approval';
   status?: HiCardItemStatus | 'open' | 'mine';
+  /** true: only the items back from the citizen's answer to a supplement request, not decided since; false: the others. */
+  answered?: boolean;
   sort?: 'deadline' | 'received';
   limit?: number;
   offset?: number;
@@ -82,7 +85,7 @@ export class SocialSecurityBackOffice {
     const now = this.clock.now();
     const statuses = q.status === undefined || q.status === 'mine' ? WAITING_FOR[role] : q.status === 'open' ? OPEN_STATUSES : [q.status];
     const rows = await this.db.transaction(async (tx) => {
-      const found = await store.list(tx, { provinceCode: officer.provinceCode, statuses, sort: q.sort ?? 'deadline', limit: q.limit ?? 50, offset: q.offset ?? 0 });
+      const found = await store.list(tx, { provinceCode: officer.provinceCode, statuses, answered: q.answered ?? null, sort: q.sort ?? 'deadline', limit: q.limit ?? 50, offset: q.offset ?? 0 });
       // The list shows each child's name and PIN: the read is recorded for each, in the same transaction.
       if (this.audit) for (const r of found) await this.audit.record(tx, { actor: officer, action: 'worklist.read', purpose: `${PURPOSE} (worklist)`, subjectPin: childPin(r), resource: `worklist/${r.id}` });
       return found;
@@ -143,7 +146,7 @@ export class SocialSecurityBackOffice {
       } else if (to === 'awaiting-supplement') {
         // The citizen answers through the hub within 7 working days (Decree 63/2024/ND-CP); the item comes back to check.
         const fields: FieldIssue[] = d.fields!.map((f) => ({ path: f.path, code: 'requested-by-officer', reason: f.reason, reasonVi: f.reasonVi ?? f.reason }));
-        await store.decide(tx, id, to, record, { fields, requestedBy: record.by, requestedAt: record.at, answers: null });
+        await store.decide(tx, id, to, record, { fields, requestedBy: record.by, requestedRole: officer.role, requestedAt: record.at, answers: null, answeredAt: null });
         await ctx.send('procedure.supplement-requested', 'hub', { procedure: 'hi-card', fields });
       } else await store.decide(tx, id, to, record);
       return { id, status: to };
@@ -196,5 +199,9 @@ function view(r: ItemRow, officer: Officer, now: Date) {
     claim: live ? { mine: live.by === officer.username, since: live.at.toISOString(), until: live.until.toISOString() } : null,
     decisions: r.decisions,
     supplement: r.supplement,
+    // Back from the citizen's answer and not decided since (worklist/handlers.ts): what the officer looks at first.
+    answered: r.decisions.at(-1)?.decision === 'supplement-provided',
+    // The hub's last day for the procedure (sent with the request), passed while the item is still undecided.
+    overdue: OPEN_STATUSES.includes(r.status) && r.status !== 'awaiting-supplement' && r.deadline < vnDateOf(now),
   };
 }

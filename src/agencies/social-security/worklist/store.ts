@@ -81,11 +81,14 @@ export const worklistStore = {
     );
   },
 
-  async list(tx: Queryable, q: { provinceCode: string | null; statuses: readonly string[]; sort: 'deadline' | 'received'; limit: number; offset: number }): Promise<ItemRow[]> {
+  async list(tx: Queryable, q: { provinceCode: string | null; statuses: readonly string[]; answered: boolean | null; sort: 'deadline' | 'received'; limit: number; offset: number }): Promise<ItemRow[]> {
     const order = q.sort === 'deadline' ? 'deadline, received_at, id' : 'received_at, id';
+    // Answered: the last decision on the item is the citizen's answer (worklist/handlers.ts), not an officer's since.
     return tx.query<ItemRow>(
-      `${ITEM} WHERE ($1::text IS NULL OR province_code = $1) AND status = ANY($2::text[]) ORDER BY ${order} LIMIT $3 OFFSET $4`,
-      [q.provinceCode, q.statuses, q.limit, q.offset],
+      `${ITEM} WHERE ($1::text IS NULL OR province_code = $1) AND status = ANY($2::text[])
+         AND ($5::boolean IS NULL OR coalesce(decisions -> -1 ->> 'decision' = 'supplement-provided', false) = $5)
+       ORDER BY ${order} LIMIT $3 OFFSET $4`,
+      [q.provinceCode, q.statuses, q.limit, q.offset, q.answered],
     );
   },
 
