@@ -127,6 +127,12 @@ if (haveChromium('back-office settings end-to-end suite')) {
       await axe(page, 'office-approval-saved-desktop', checked);
       const s = (await api(ssOperator, '/api/v1/agencies/social-security/settings/provinces/35')).json() as { hiCardApproval: string; updatedBy: string };
       assert.equal(s.hiCardApproval, 'director');
+      // The rule tables: every version, the one in force marked; adding one is for a national operator (said so).
+      await page.goto(`${base}/office/settings/rules`);
+      assert.ok((await page.locator('tr.in-force').count()) >= 3, 'a version in force in each table');
+      assert.match((await page.textContent('main')) ?? '', /quản trị viên cấp trung ương/);
+      await axe(page, 'office-rules-desktop', checked);
+      await shot(page, 'office-28-rules-desktop');
       // The hub's time limits are not social security's operator's to change: the page says so plainly.
       await page.goto(`${base}/office/settings/time-limits`);
       assert.equal(await page.title().then((x) => x.startsWith('Không có quyền')), true);
@@ -140,6 +146,11 @@ if (haveChromium('back-office settings end-to-end suite')) {
       assert.match((await p2.textContent('h1')) ?? '', /Time limits by province/);
       await axe(p2, 'office-time-limits-en-desktop', checked);
       await shot(p2, 'office-26-time-limits-en-desktop');
+      await p2.goto(`${base}/office/settings/calendar?year=2025`);
+      assert.match((await p2.textContent('h1')) ?? '', /2025/);
+      assert.ok((await p2.locator('[data-days-off] li').count()) >= 5, 'the year’s days off');
+      await axe(p2, 'office-calendar-en-desktop', checked);
+      await shot(p2, 'office-29-calendar-en-desktop');
       await p2.goto(`${base}/office/officers`);
       await axe(p2, 'office-officers-desktop', checked);
       await shot(p2, 'office-27-officers-desktop');
@@ -147,7 +158,7 @@ if (haveChromium('back-office settings end-to-end suite')) {
       await axe(p2, 'office-dashboard-operator-desktop', checked);
       await other.close();
       await context.close();
-      assert.ok(checked.length >= 11, `axe-core ran on ${checked.length} pages`);
+      assert.ok(checked.length >= 13, `axe-core ran on ${checked.length} pages`);
     });
   });
 }

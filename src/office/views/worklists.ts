@@ -38,7 +38,7 @@ export const BIRTH_SUPPLEMENT_PATHS: readonly (readonly [string, OfficeKey])[] =
 function decisionBlock(c: SignedIn, id: string, refused: Refused | undefined, forms: { key: string; title: OfficeKey; body: Html }[]): Html {
   const open = refused?.itemId === id;
   return html`<details class="decide"${open ? html` open` : ''}><summary>${c.t('decide')}</summary>
-${forms.map((f) => html`<section class="decision" aria-labelledby="h-${f.key}-${id}"><h4 id="h-${f.key}-${id}">${c.t(f.title)}</h4>${f.body}</section>`)}
+${forms.map((f) => html`<section class="decision" aria-labelledby="h-${f.key}-${id}"><h3 class="h4" id="h-${f.key}-${id}">${c.t(f.title)}</h3>${f.body}</section>`)}
 </details>`;
 }
 
@@ -91,7 +91,7 @@ export function reviewsPage(c: SignedIn, items: readonly ReviewItem[], s: ListSt
         const claimId = `claim-${r.id}`;
         const decide = !r.claim || r.claim.mine;
         return html`<li class="item" id="item-${r.id}" data-item="${r.id}">
-<h3>${r.child.fullName}${flags(c, r)}</h3>
+<h2 class="h3">${r.child.fullName}${flags(c, r)}</h2>
 <dl class="facts">
 <div><dt>${t('received')}</dt><dd>${fmtDate(r.receivedAt, c)}</dd></div>
 <div><dt>${t('childBorn')}</dt><dd>${fmtDate(r.child.dateOfBirth, c)} · ${label(c, 'sex', r.child.sex)} · ${r.child.placeOfBirth}</dd></div>
@@ -99,7 +99,7 @@ export function reviewsPage(c: SignedIn, items: readonly ReviewItem[], s: ListSt
 <div><dt>${t('province')}</dt><dd>${r.provinceCode}</dd></div>
 <div><dt>${t('claim')}</dt><dd id="${claimId}">${claimText(c, r.claim)}</dd></div>
 </dl>
-${r.findings.length ? html`<h4>${t('findings')}</h4><ul class="findings">${r.findings.map((f) => html`<li>${reasonOf(c, f)}</li>`)}</ul>` : ''}
+${r.findings.length ? html`<h3 class="h4">${t('findings')}</h3><ul class="findings">${r.findings.map((f) => html`<li>${reasonOf(c, f)}</li>`)}</ul>` : ''}
 ${r.supplement ? supplementBox(c, r.supplement) : ''}
 <div class="item-actions">
 ${r.claim?.mine ? actionButton(c, action, back, 'release', t('release'), { secondary: true, describedBy: claimId }) : actionButton(c, action, back, 'claim', t('claimAction'), { describedBy: claimId })}
@@ -123,7 +123,7 @@ ${
 function supplementBox(c: OfficeContext, sup: NonNullable<ReviewItem['supplement']>): Html {
   const { t } = c;
   const answers = sup.answers ? Object.entries(sup.answers) : [];
-  return html`<div class="supplement-box"><h4>${sup.answers ? t('supplementAnswered') : t('supplementAsked')}</h4>
+  return html`<div class="supplement-box"><h3 class="h4">${sup.answers ? t('supplementAnswered') : t('supplementAsked')}</h3>
 <ul>${sup.fields.map((f) => html`<li><span class="mono">${f.path}</span>: ${reasonOf(c, f)}</li>`)}</ul>
 <p class="hint">${t('askedBy', { who: sup.requestedBy, at: fmtDate(sup.requestedAt, c) })}</p>
 ${answers.length ? html`<dl class="facts">${answers.map(([k, v]) => html`<div><dt class="mono">${k}</dt><dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>`)}</dl>` : ''}
@@ -170,7 +170,7 @@ export function hiCardsPage(c: SignedIn, items: readonly HiCardItem[], s: ListSt
         const open = r.status === 'to-check' || r.status === 'to-approve';
         const forward = director ? { key: 'approve', title: 'approveCardTitle' as const, act: 'approve', text: t('approveCard') } : { key: 'submit', title: 'submitTitle' as const, act: 'submit-for-approval', text: t('submitForApproval') };
         return html`<li class="item" id="item-${r.id}" data-item="${r.id}">
-<h3>${r.child.fullName} <span class="status status-${r.status}">${label(c, 'itemStatus', r.status)}</span>${flags(c, r)}</h3>
+<h2 class="h3">${r.child.fullName} <span class="status status-${r.status}">${label(c, 'itemStatus', r.status)}</span>${flags(c, r)}</h2>
 <dl class="facts">
 <div><dt>${t('childPin')}</dt><dd>${r.child.pin}</dd></div>
 <div><dt>${t('dateOfBirth')}</dt><dd>${fmtDate(r.child.dateOfBirth, c)}</dd></div>
@@ -179,7 +179,7 @@ export function hiCardsPage(c: SignedIn, items: readonly HiCardItem[], s: ListSt
 <div><dt>${t('deadline')}</dt><dd>${fmtDate(r.deadline, c)}</dd></div>
 <div><dt>${t('claim')}</dt><dd id="${claimId}">${claimText(c, r.claim)}</dd></div>
 </dl>
-${r.decisions.length ? html`<h4>${t('decisionsSoFar')}</h4><ul class="findings">${r.decisions.map((d) => html`<li>${label(c, 'decision', String(d.decision ?? ''))} — ${String(d.by ?? '')}, ${fmtDate(String(d.at ?? ''), c)}${d.reason ? html`: ${String(d.reason)}` : ''}</li>`)}</ul>` : ''}
+${r.decisions.length ? html`<h3 class="h4">${t('decisionsSoFar')}</h3><ul class="findings">${r.decisions.map((d) => html`<li>${label(c, 'decision', String(d.decision ?? ''))} — ${String(d.by ?? '')}, ${fmtDate(String(d.at ?? ''), c)}${d.reason ? html`: ${String(d.reason)}` : ''}</li>`)}</ul>` : ''}
 <div class="item-actions">
 ${open ? (r.claim?.mine ? actionButton(c, action, back, 'release', t('release'), { secondary: true, describedBy: claimId }) : actionButton(c, action, back, 'claim', t('claimAction'), { describedBy: claimId })) : ''}
 <a class="button secondary" href="/office/dossiers/${r.dossierId}">${t('openDossier')}</a>
@@ -247,7 +247,7 @@ export function paymentsPage(c: SignedIn, items: readonly PaymentItem[], s: List
         const action = `/office/payments/${p.id}`;
         const typed = (form: string) => typedFor(s.refused, p.id, form);
         return html`<li class="item" id="item-${p.id}" data-item="${p.id}">
-<h3>${vnd(c, p.amount)} <span class="status status-${p.kind}">${label(c, 'paymentKind', p.kind)}</span></h3>
+<h2 class="h3">${vnd(c, p.amount)} <span class="status status-${p.kind}">${label(c, 'paymentKind', p.kind)}</span></h2>
 <dl class="facts">
 <div><dt>${t('valueDate')}</dt><dd>${fmtDate(p.valueDate, c)}</dd></div>
 <div><dt>${t('reference')}</dt><dd class="mono">${p.reference ?? '—'}</dd></div>
