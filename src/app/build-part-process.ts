@@ -28,6 +28,8 @@ import { hubRoutes } from '../hub/routes.ts';
 import { HubSettings } from '../hub/settings/service.ts';
 import { hubSettingsRoutes } from '../hub/settings/routes.ts';
 import { HubCalendars } from '../hub/settings/calendars.ts';
+import { HubRuleBook } from '../hub/rule-versions.ts';
+import { RuleVersionOutbox } from '../agencies/social-security/rules/publish.ts';
 import { hubCalendarRoutes } from '../hub/settings/calendar-routes.ts';
 import { SocialSecurityRules } from '../agencies/social-security/rules/service.ts';
 import { socialSecurityRuleRoutes } from '../agencies/social-security/rules/routes.ts';
@@ -122,6 +124,9 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     part === 'hub' ? () => db.query<ProcedureDuration>(PROCEDURE_DURATIONS_SQL, [o.clock.now().toISOString()]) : undefined,
   );
   let calendars: HubCalendars | undefined;
+  let ruleBook: HubRuleBook | undefined;
+  /** Work once the runtime runs (social security sends its rule versions again: rules/publish.ts). */
+  let afterStart: (() => Promise<unknown>) | undefined;
   try {
     await migrate(db, MIGRATIONS[part]);
     if (o.agencyHttp && part === 'hub') throw new Error('only an agency can run behind the HTTP contract');
@@ -148,9 +153,13 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       // the portal process (which serves the settings routes) and the hub process share the hub's database.
       calendars = new HubCalendars(db, o.clock, calendar, log, audit);
       await calendars.start();
+      // Social security's rule versions as received (hub/rule-versions.ts), for the edge checks of both the hub and
+      // the portal; reloaded every few seconds from the hub's database, where the hub process stores them.
+      const book = (ruleBook = new HubRuleBook(db, log));
+      await book.start();
       // Only the hub role runs the notification sender (the portal starts no runtime); both read the same settings.
       const notifyUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-      const h = hub.create({ ...deps, audit }, calendar, notificationsFromEnv(process.env, log, notifyUrl));
+      const h = hub.create({ ...deps, audit, rules: () => book.book() }, calendar, notificationsFromEnv(process.env, log, notifyUrl));
       runtime = h.runtime;
       if (o.role === 'portal') {
         // The same pages as embedded mode, sign-in included: identity lives in the hub's database, beside the
@@ -163,7 +172,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
         const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
         const documents = new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit);
         routes.push(hubRoutes(h.service), hubDocumentRoutes(documents), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
-        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: o.clock })); // the citizen's pages
+        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: o.clock, rules: () => book.book() })); // the citizen's pages
         routes.push(hubSettingsRoutes(new HubSettings(db, o.clock, audit))); // per-province time limits, in the hub's database
         routes.push(hubCalendarRoutes(calendars)); // the yearly holiday calendars, in the hub's database
         routes.push(overdueRoutes(new OverdueList(db, o.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, o.clock, audit))); // the overdue worklist; agencies' mailboxes
@@ -188,7 +197,10 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       runtime = ss;
       routes.push(voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, o.clock, forwarded))); // collection officers and participants, on social security's own process
       routes.push(socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, o.clock, forwarded))); // settings and worklist
-      routes.push(socialSecurityRuleRoutes(new SocialSecurityRules(db, o.clock, forwarded))); // rule tables, in social security's own database
+      // Rule tables, in social security's own database; each version added is sent to the hub with it, and all again at start.
+      const rulesOut = new RuleVersionOutbox(() => ss);
+      routes.push(socialSecurityRuleRoutes(new SocialSecurityRules(db, o.clock, forwarded, undefined, rulesOut)));
+      afterStart = () => rulesOut.resendAll();
       routes.push(paymentWorklistRoutes(new PaymentWorklist(db, o.clock, ss.payments, forwarded))); // the payments to resolve, with claims
     }
 
@@ -196,6 +208,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     lag = () => r.relay.backlog();
     if (o.role === 'portal') runtime.relay.start();
     else await runtime.start();
+    await afterStart?.();
 
     const t = transport;
     const app = await buildHttpApp({
@@ -224,6 +237,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
         closed = true;
         if (anchoring) clearInterval(anchoring);
         await calendars?.stop();
+        await ruleBook?.stop();
         await app.close();
         await trail?.anchor().catch((err: unknown) => log.error({ err }, 'audit anchoring at shutdown failed'));
         await runtime.stop();
@@ -234,6 +248,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
   } catch (e) {
     await transport?.close().catch(() => undefined);
     await calendars?.stop().catch(() => undefined);
+    await ruleBook?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw e;
   }

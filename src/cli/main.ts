@@ -31,10 +31,11 @@ const USAGE = `lienthong — interlinked, once-only public services
   lienthong import poor-households FILE.jsonl  certified poor / near-poor household lists
   lienthong import bank-statement FILE.csv  credits to VSS's collection account, reconciled against voluntary-SI dues
   lienthong token --citizen PIN           print a bearer token for a citizen
-  lienthong officers create --username U [--agency A --role R --province PP]   an officer account (one-time password, TOTP)
+  lienthong officers create --username U [--agency A --role R --province PP|national]   an officer account (one-time password, TOTP)
   lienthong citizens enrol --pin PIN [--password P]   a citizen's account at the built-in identity provider
   lienthong token --officer USER [--agency A --role R --province PP]
   lienthong bench --dossiers N [--group G | --mix G=W,…] [--json]   submit N dossiers through the HTTP API and measure
+  lienthong simulate [--year 2025] [--scale 0.01] [--rate R] [--review-share S]   replay a national year on a fast clock
 
 distributed mode (one process per part; DATABASE_URL, NATS_URL, LIENTHONG_SIGNING_KEY[_ID], LIENTHONG_REGISTRY, LIENTHONG_TOKEN_SECRET):
   lienthong hub                           the hub's engine
@@ -129,6 +130,10 @@ async function main(argv: string[]): Promise<number> {
       const { runBench } = await import('./commands/bench.ts');
       return runBench(rest);
     }
+    case 'simulate': {
+      const { runSimulate } = await import('./commands/simulate.ts');
+      return runSimulate(rest);
+    }
     case 'hub':
     case 'portal':
     case 'agency': {
@@ -154,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
     case 'officers':
     case 'citizens': {
       const ok = (command === 'officers' && rest[0] === 'create') || (command === 'citizens' && rest[0] === 'enrol');
-      if (!ok) return fail('usage: lienthong officers create --username U [--agency A --role R --province PP] | lienthong citizens enrol --pin PIN [--password P]');
+      if (!ok) return fail('usage: lienthong officers create --username U [--agency A --role R --province PP|national] | lienthong citizens enrol --pin PIN [--password P]');
       const run = command === 'officers' ? officersCreate : citizensEnrol;
       return withDb(`lienthong ${command} ${rest[0]}`, (db, cfg) => run(db, cfg, rest.slice(1)), [auditMigrations, identity.migrations]);
     }

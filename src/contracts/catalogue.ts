@@ -7,6 +7,7 @@ import * as civil from './messages/civil-registry.ts';
 import * as health from './messages/health.ts';
 import * as population from './messages/population.ts';
 import * as proc from './messages/procedure.ts';
+import * as rules from './messages/rule-versions.ts';
 import * as ss from './messages/social-security.ts';
 
 interface MessageSpec {
@@ -68,6 +69,8 @@ export const MESSAGE_TYPES = {
   },
   // Distributed mode: an agency process's officer acts, for the audit trail in the hub's database (platform/audit/outbox-audit.ts).
   'audit.recorded': { schema: audit.AuditRecorded, from: ['population', 'civil-registry', 'social-security', 'health'], to: ['hub'] },
+  // Distributed mode: a version social security's operator added to its rule tables, for the hub's edge checks (hub/rule-versions.ts).
+  'social-security.rule-version.added': { schema: rules.RuleVersionAdded, from: ['social-security'], to: ['hub'] },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof MESSAGE_TYPES;

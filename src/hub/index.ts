@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../kernel/calendar/index.ts';
 import type { PartDeps } from '../platform/messaging/part-runtime.ts';
 import type { RuleBook } from '../kernel/rules/rule-book.ts';
 import { auditIntakeHandlers } from './audit-intake.ts';
+import { ruleVersionIntakeHandlers } from './rule-versions.ts';
 import { HubEngine } from './engine.ts';
 import { hubHandlers } from './handlers.ts';
 import { hubMigrations } from './migrations.ts';
@@ -39,7 +40,7 @@ export const hub = {
       await supplements!.expireOverdue();
       await overdue.run();
     };
-    const runtime = new HubRuntime(deps, { ...hubHandlers(engine, log), ...auditIntakeHandlers(deps.audit) }, sweep, SWEEP_INTERVAL_MS, [officers, sender]); // officers first: it stops before the citizens' sender closes the shared mail transport
+    const runtime = new HubRuntime(deps, { ...hubHandlers(engine, log), ...auditIntakeHandlers(deps.audit), ...ruleVersionIntakeHandlers() }, sweep, SWEEP_INTERVAL_MS, [officers, sender]); // officers first: it stops before the citizens' sender closes the shared mail transport
     supplements = new Supplements(deps.db, runtime, engine, deps.clock);
     return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements, deps.audit, deps.rules), notifications: sender, officerNotifications: officers };
   },

@@ -228,5 +228,29 @@ export const hubMigrations: SchemaMigrations = {
         CREATE TRIGGER calendar_versions_no_truncate BEFORE TRUNCATE ON hub.calendar_versions
           FOR EACH STATEMENT EXECUTE FUNCTION hub.calendar_versions_refuse_change();`,
     },
+    {
+      version: 9,
+      name: 'social security\'s rule-table versions, as received from it (distributed mode: hub/rule-versions.ts), append-only',
+      // The hub's copy of the versions social security's operator added, for its edge checks. One row per version id
+      // (a message sent again adds nothing); never changed or removed, as in social security's own table.
+      sql: `
+        CREATE TABLE hub.rule_versions (
+          version text PRIMARY KEY,
+          sequence bigint NOT NULL UNIQUE,
+          table_name text NOT NULL CHECK (table_name IN ('base-salary', 'rural-poverty-line', 'support-rates')),
+          effective_from date NOT NULL,
+          value jsonb NOT NULL,
+          legal_basis text NOT NULL,
+          added_at timestamptz NOT NULL,
+          received_at timestamptz NOT NULL,
+          message_id uuid NOT NULL
+        );
+        CREATE FUNCTION hub.rule_versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'hub.rule_versions is append-only'; END $$;
+        CREATE TRIGGER rule_versions_append_only BEFORE UPDATE OR DELETE ON hub.rule_versions
+          FOR EACH ROW EXECUTE FUNCTION hub.rule_versions_refuse_change();
+        CREATE TRIGGER rule_versions_no_truncate BEFORE TRUNCATE ON hub.rule_versions
+          FOR EACH STATEMENT EXECUTE FUNCTION hub.rule_versions_refuse_change();`,
+    },
   ],
 };

@@ -34,7 +34,8 @@ export class HubService {
     private readonly audit?: AuditTrail,
     /**
      * The rule book the edge checks use (a voluntary-SI income against the floor and ceiling): social security's own,
-     * with the versions its operator added, where it runs in this process (embedded mode); else the built-in tables.
+     * with the versions its operator added, where it runs in this process (embedded mode), or as it sent them to the hub
+     * (distributed mode: rule-versions.ts); by default the built-in tables.
      */
     private readonly rules: () => RuleBook = () => BUILT_IN_RULES,
   ) {}

@@ -2,7 +2,7 @@ import { isAgency, type AgencyName } from '../contracts/parts.ts';
 import { AppError, fieldError } from '../kernel/errors.ts';
 import type { Principal } from '../platform/auth/principal.ts';
 import { actorLabel, IDENTITY_PART, LIFETIMES, type Actor, type IdentityDeps } from './deps.ts';
-import { mayManage, USERNAME_PATTERN } from './domain/officer-rules.ts';
+import { managesAgency, USERNAME_PATTERN } from './domain/officer-rules.ts';
 import type { Queryable } from '../platform/db/db.ts';
 import { grantScopes, isSystemScope } from './domain/scopes.ts';
 import { burnVerification, hashSecret, randomSecret, verifySecret } from './passwords.ts';
@@ -92,7 +92,7 @@ export class SystemClients {
   /** A client this operator manages (the hub's operators manage all; an agency's, its own), else not found. */
   private async managed(tx: Queryable, operator: Extract<Principal, { kind: 'officer' }>, clientId: string) {
     const row = CLIENT_ID.test(clientId) ? await identityStore.findClient(tx, clientId) : undefined;
-    if (!row || !isAgency(row.agency) || !mayManage(operator, row.agency)) throw new AppError('NOT_FOUND');
+    if (!row || !isAgency(row.agency) || !managesAgency(operator, row.agency)) throw new AppError('NOT_FOUND');
     return row;
   }
 

@@ -93,5 +93,14 @@ export const identityMigrations: SchemaMigrations = {
         );
         CREATE INDEX identity_token_revocations_recent ON identity.token_revocations (revoked_before);`,
     },
+    {
+      version: 3,
+      name: 'national officer accounts',
+      sql: `
+        -- An account with no province serves the whole country (rule tables, the holiday calendar are national);
+        -- a district or commune only inside a province.
+        ALTER TABLE identity.officers ALTER COLUMN province_code DROP NOT NULL;
+        ALTER TABLE identity.officers ADD CONSTRAINT officers_area_nested CHECK (province_code IS NOT NULL OR (district_code IS NULL AND commune_code IS NULL));`,
+    },
   ],
 };

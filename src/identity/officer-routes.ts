@@ -13,13 +13,13 @@ import type { OfficerAccounts, OfficerPrincipal } from './officers.ts';
 const Username = Type.String({ pattern: USERNAME_PATTERN, description: '3–64 lower-case letters, digits, dots, hyphens or underscores' });
 const Area = Type.Object(
   {
-    provinceCode: Type.String({ pattern: '^\\d{2}$', description: 'province code, 2 digits' }),
+    provinceCode: Type.Union([Type.String({ pattern: '^\\d{2}$', description: 'province code, 2 digits' }), Type.Null({ description: 'a national account' })]),
     districtCode: Type.Optional(Type.String({ pattern: '^\\d{3}$', description: 'district code, 3 digits' })),
     communeCode: Type.Optional(Type.String({ pattern: '^\\d{5}$', description: 'commune code, 5 digits' })),
   },
   { additionalProperties: false },
 );
-const AreaView = Type.Object({ provinceCode: Type.String(), districtCode: Type.Union([Type.String(), Type.Null()]), communeCode: Type.Union([Type.String(), Type.Null()]) });
+const AreaView = Type.Object({ provinceCode: Type.Union([Type.String(), Type.Null()]), districtCode: Type.Union([Type.String(), Type.Null()]), communeCode: Type.Union([Type.String(), Type.Null()]) });
 const OfficerView = Type.Object({
   username: Type.String(),
   agency: Type.String(),

@@ -2,7 +2,7 @@ import { AppError, fieldError } from '../kernel/errors.ts';
 import type { OfficerRole, Principal } from '../platform/auth/principal.ts';
 import { attemptSignIn, totpAad } from './credentials.ts';
 import { actorLabel, IDENTITY_PART, LIFETIMES, type Actor, type IdentityDeps } from './deps.ts';
-import { mayManage, officerProblems, type NewOfficer, type OfficerAgency, type OfficerArea } from './domain/officer-rules.ts';
+import { managesAgency, mayManage, officerProblems, type NewOfficer, type OfficerAgency, type OfficerArea } from './domain/officer-rules.ts';
 import type { SignInDecision } from './domain/sign-in-decision.ts';
 import { newTotpSecret, provisioningUri } from './domain/totp.ts';
 import { hashSecret, randomSecret } from './passwords.ts';
@@ -15,7 +15,7 @@ export interface OfficerView {
   readonly username: string;
   readonly agency: OfficerAgency;
   readonly role: OfficerRole;
-  readonly area: { readonly provinceCode: string; readonly districtCode: string | null; readonly communeCode: string | null };
+  readonly area: { readonly provinceCode: string | null; readonly districtCode: string | null; readonly communeCode: string | null };
   readonly status: 'active' | 'locked' | 'disabled';
   readonly createdAt: string;
   readonly disabledAt: string | null;
@@ -96,8 +96,12 @@ export class OfficerAccounts {
   constructor(private readonly deps: IdentityDeps) {}
 
   create(operator: OfficerPrincipal, input: NewOfficer): Promise<CreatedOfficer> {
-    if (!mayManage(operator, input.agency))
+    if (!managesAgency(operator, input.agency))
       throw new AppError('FORBIDDEN', [fieldError('agency', 'other-agency', 'You manage only the accounts of your own agency.', 'Bạn chỉ quản lý tài khoản của cơ quan mình.')]);
+    if (!mayManage(operator, { agency: input.agency, provinceCode: input.area.provinceCode }))
+      throw new AppError('FORBIDDEN', [
+        fieldError('area.provinceCode', 'other-province', 'You manage only the accounts of your own province.', 'Bạn chỉ quản lý tài khoản của tỉnh, thành phố mình.'),
+      ]);
     return createOfficer(this.deps, input, operator);
   }
 
@@ -108,7 +112,7 @@ export class OfficerAccounts {
     return this.deps.db.transaction(async (tx) => {
       const row = await identityStore.findOfficer(tx, username, true);
       // An account of another agency is as invisible to this operator as one that does not exist.
-      if (!row || !mayManage(operator, row.agency as OfficerAgency)) throw new AppError('NOT_FOUND');
+      if (!row || !mayManage(operator, { agency: row.agency as OfficerAgency, provinceCode: row.province_code })) throw new AppError('NOT_FOUND');
       const now = this.deps.clock.now();
       if (row.disabled_at === null) {
         await identityStore.disableOfficer(tx, username, now, operator.username);
@@ -165,12 +169,12 @@ export class OfficerAccounts {
   /** The account, locked for update, when this operator manages it; otherwise it is as if it did not exist. */
   private async managed(tx: Queryable, operator: OfficerPrincipal, username: string): Promise<OfficerRow> {
     const row = await identityStore.findOfficer(tx, username, true);
-    if (!row || !mayManage(operator, row.agency as OfficerAgency)) throw new AppError('NOT_FOUND');
+    if (!row || !mayManage(operator, { agency: row.agency as OfficerAgency, provinceCode: row.province_code })) throw new AppError('NOT_FOUND');
     return row;
   }
 
   async list(operator: OfficerPrincipal, limit: number, offset: number): Promise<{ items: OfficerView[]; total: number }> {
-    const { rows, total } = await identityStore.listOfficers(this.deps.db, operator.agency === 'hub' ? null : operator.agency, limit, offset);
+    const { rows, total } = await identityStore.listOfficers(this.deps.db, operator.agency === 'hub' ? null : operator.agency, operator.provinceCode, limit, offset);
     const now = this.deps.clock.now();
     return { items: rows.map((r) => view(r, now)), total };
   }

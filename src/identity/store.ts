@@ -17,7 +17,7 @@ export interface OfficerRow extends CredentialRow {
   readonly username: string;
   readonly agency: string;
   readonly role: string;
-  readonly province_code: string;
+  readonly province_code: string | null;
   readonly district_code: string | null;
   readonly commune_code: string | null;
   readonly created_at: string;
@@ -57,7 +57,7 @@ export const identityStore = {
       username: string;
       agency: string;
       role: string;
-      provinceCode: string;
+      provinceCode: string | null;
       districtCode: string | null;
       communeCode: string | null;
       passwordHash: string;
@@ -79,11 +79,11 @@ export const identityStore = {
     return r && num(r);
   },
 
-  async listOfficers(q: Queryable, agency: string | null, limit: number, offset: number): Promise<{ rows: OfficerRow[]; total: number }> {
-    const where = agency === null ? '' : 'WHERE agency = $3';
-    const params = agency === null ? [limit, offset] : [limit, offset, agency];
-    const rows = await q.query<OfficerRow>(`SELECT ${OFFICER_COLS} FROM identity.officers ${where} ORDER BY username LIMIT $1 OFFSET $2`, params);
-    const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity.officers ${agency === null ? '' : 'WHERE agency = $1'}`, agency === null ? [] : [agency]);
+  /** Accounts of one agency (null: all) in one province (null: all, national accounts included). */
+  async listOfficers(q: Queryable, agency: string | null, provinceCode: string | null, limit: number, offset: number): Promise<{ rows: OfficerRow[]; total: number }> {
+    const where = 'WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR province_code = $2)';
+    const rows = await q.query<OfficerRow>(`SELECT ${OFFICER_COLS} FROM identity.officers ${where} ORDER BY username LIMIT $3 OFFSET $4`, [agency, provinceCode, limit, offset]);
+    const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity.officers ${where}`, [agency, provinceCode]);
     return { rows: rows.map(num), total: Number(c?.n ?? 0) };
   },
 

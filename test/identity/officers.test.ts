@@ -166,6 +166,38 @@ for (const engine of await engines()) {
       assert.ok(items.length > 0 && items.every((i) => i.agency === 'civil-registry'));
     });
 
+    test('an IT operator of a province manages only that province’s accounts and makes no national one; a national operator makes both', async () => {
+      const nat = await create(opToken, { username: 'vss-it-national', agency: 'social-security', role: 'it-operator', area: { provinceCode: null } });
+      assert.equal(nat.statusCode, 201, nat.body);
+      assert.deepEqual((nat.json() as { area: unknown }).area, { provinceCode: null, districtCode: null, communeCode: null });
+      const natSigned = await signIn(rig, 'vss-it-national', (nat.json() as { initialPassword: string }).initialPassword, totpSecretOf((nat.json() as { totpUri: string }).totpUri));
+      assert.equal((await rig.tokens.verify((natSigned.json() as { token: string }).token) as { provinceCode: unknown }).provinceCode, null);
+
+      const r = await create(opToken, { username: 'hub-it-hanam', agency: 'hub', role: 'it-operator', area: { provinceCode: '35' } });
+      const { initialPassword, totpUri } = r.json() as { initialPassword: string; totpUri: string };
+      const t = ((await signIn(rig, 'hub-it-hanam', initialPassword, totpSecretOf(totpUri))).json() as { token: string }).token;
+      assert.equal((await create(t, { username: 'pop-hanam', agency: 'population', role: 'population-officer', area: { provinceCode: '35' } })).statusCode, 201);
+      for (const area of [{ provinceCode: '01' }, { provinceCode: null }]) {
+        const res = await create(t, { username: 'too-far', agency: 'population', role: 'population-officer', area });
+        assert.equal(res.statusCode, 403, res.body);
+        assert.deepEqual((res.json() as { fields: { path: string; code: string }[] }).fields.map((f) => [f.path, f.code]), [['area.provinceCode', 'other-province']]);
+      }
+      assert.equal((await rig.db.query("SELECT 1 FROM identity.officers WHERE username = 'too-far'")).length, 0);
+      await create(opToken, { username: 'pop-hanoi', agency: 'population', role: 'population-officer', area: { provinceCode: '01' } });
+      // Another province's account, and a national one, are as if they did not exist for this operator.
+      for (const u of ['pop-hanoi', 'vss-it-national', 'root']) {
+        assert.equal((await rig.app.inject({ method: 'POST', url: `/api/v1/officers/${u}/unlock`, headers: bearer(t) })).statusCode, 404, u);
+        assert.equal((await rig.app.inject({ method: 'POST', url: `/api/v1/officers/${u}/disable`, headers: bearer(t) })).statusCode, 404, u);
+      }
+      const { items, total } = (await rig.app.inject({ method: 'GET', url: '/api/v1/officers?limit=200', headers: bearer(t) })).json() as { items: { area: { provinceCode: string | null } }[]; total: number };
+      assert.ok(items.length > 0 && items.every((i) => i.area.provinceCode === '35'));
+      assert.equal(total, items.length);
+      // A district needs its province.
+      const orphan = await create(opToken, { username: 'no-province', agency: 'population', role: 'population-officer', area: { provinceCode: null, districtCode: '347' } });
+      assert.equal(orphan.statusCode, 400, orphan.body);
+      assert.deepEqual((orphan.json() as { fields: { path: string; code: string }[] }).fields.map((f) => [f.path, f.code]), [['area.provinceCode', 'required']]);
+    });
+
     test('bad input gets field-level reasons in both languages and stores nothing', async () => {
       const cases: [unknown, string[]][] = [
         [{ username: 'X', agency: 'hub', role: 'it-operator', area: { provinceCode: '01' } }, ['username']],

@@ -32,7 +32,7 @@ export const codeNow = (rig: IdentityRig, secret: string) => totpCode(secret, ri
 
 /**
  * The identity part on its own, on a fresh database: its routes (plus `extraRoutes`) on the platform's HTTP app,
- * a manual clock at 2025-01-24 09:00 in Hà Nội, and a bootstrapped IT operator `root` of the hub.
+ * a manual clock at 2025-01-24 09:00 in Hà Nội, and a bootstrapped national IT operator `root` of the hub.
  */
 export async function startIdentity(engine: Engine, o: { oidc?: OidcOptions; extraRoutes?: (audit: AuditTrail) => FastifyPluginAsync[] } = {}): Promise<IdentityRig> {
   const t = await freshDb(engine);
@@ -43,7 +43,7 @@ export async function startIdentity(engine: Engine, o: { oidc?: OidcOptions; ext
   const id = identity.create({ db: t.db, clock, tokens, audit, log, secretsKey: randomBytes(32).toString('base64'), ...(o.oidc ? { oidc: o.oidc } : {}) });
   await migrate(t.db, auditMigrations);
   await migrate(t.db, id.migrations);
-  const root = await id.service.createOfficer({ username: 'root', agency: 'hub', role: 'it-operator', area: { provinceCode: '01' } }, { kind: 'operator', id: 'test' });
+  const root = await id.service.createOfficer({ username: 'root', agency: 'hub', role: 'it-operator', area: { provinceCode: null } }, { kind: 'operator', id: 'test' });
   // Each test signs in far more often than a person would: the per-address limit is tested in test/security.
   const app = await buildHttpApp({ log, tokens, title: 'identity test', health: () => ({}), signInsPerMinute: 0, routes: [...id.routes, ...(o.extraRoutes?.(audit) ?? [])] });
   return {

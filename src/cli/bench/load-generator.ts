@@ -35,6 +35,8 @@ export interface LoadOptions {
   readonly requests: readonly LoadRequest[];
   /** Arrivals per second (open loop); absent: closed loop with `concurrency` clients. */
   readonly rate?: number | undefined;
+  /** Open loop on a schedule instead: request i is due `offsetsMs[i]` after `startAt` (ms since the epoch). */
+  readonly schedule?: { readonly startAt: number; readonly offsetsMs: readonly number[] } | undefined;
   readonly concurrency: number;
   /** Told of each answer as it comes (progress). */
   readonly onResult?: (r: LoadResult) => void;
@@ -42,7 +44,7 @@ export interface LoadOptions {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, requests, rate, concurrency } = workerData;
+const { url, requests, rate, concurrency, schedule } = workerData;
 const one = async (i, arrival) => {
   const r = requests[i];
   let status = 0, idOrText = '';
@@ -57,8 +59,9 @@ const one = async (i, arrival) => {
   parentPort.postMessage({ i, arrival, answeredMs: Date.now() - arrival, status, idOrText });
 };
 (async () => {
-  const started = Date.now();
-  if (rate === undefined) {
+  const started = schedule ? schedule.startAt : Date.now();
+  const dueOf = (i) => (schedule ? started + schedule.offsetsMs[i] : started + (i * 1000) / rate);
+  if (rate === undefined && !schedule) {
     let next = 0;
     await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, async () => {
       while (next < requests.length) await one(next++, Date.now());
@@ -66,7 +69,7 @@ const one = async (i, arrival) => {
   } else {
     const inFlight = [];
     for (let i = 0; i < requests.length; i++) {
-      const due = started + (i * 1000) / rate;
+      const due = dueOf(i);
       const wait = due - Date.now();
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
       inFlight.push(one(i, due));
@@ -85,7 +88,7 @@ export function runLoad(o: LoadOptions): Promise<LoadResult[]> {
       eval: true,
       // The worker needs no TypeScript loader: keep the parent's (tsx) hooks out of it.
       execArgv: [],
-      workerData: { url: `${o.url}/api/v1/dossiers`, requests: o.requests, rate: o.rate, concurrency: o.concurrency },
+      workerData: { url: `${o.url}/api/v1/dossiers`, requests: o.requests, rate: o.rate, concurrency: o.concurrency, schedule: o.schedule },
     });
     w.on('message', (m: LoadResult | { done: true }) => {
       if ('done' in m) {

@@ -20,19 +20,19 @@ function explain(e: unknown): string {
 }
 
 /**
- * `lienthong officers create --username U --agency A --role R --province PP`: an officer account made by
+ * `lienthong officers create --username U --agency A --role R [--province PP|national]`: an officer account made by
  * the operator at the console (the first IT operator; later ones through the API). Prints the one-time
  * password and the TOTP enrolment URI, once. Audited as done by `operator:cli`.
  */
 export async function officersCreate(db: Db, cfg: PlatformConfig, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, agency: { type: 'string', default: 'hub' }, role: { type: 'string', default: 'it-operator' }, province: { type: 'string', default: '01' } } });
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, agency: { type: 'string', default: 'hub' }, role: { type: 'string', default: 'it-operator' }, province: { type: 'string', default: 'national' } } });
   if (!values.username) throw new Error('--username is required');
   try {
     const made = await service(db, cfg).createOfficer(
-      { username: values.username, agency: values.agency, role: values.role, area: { provinceCode: values.province } } as NewOfficer,
+      { username: values.username, agency: values.agency, role: values.role, area: { provinceCode: values.province === 'national' ? null : values.province } } as NewOfficer,
       { kind: 'operator', id: 'cli' },
     );
-    console.log(`officer ${values.username} (${values.role}, ${values.agency}, province ${values.province}) created.`);
+    console.log(`officer ${values.username} (${values.role}, ${values.agency}, ${values.province === 'national' ? 'national' : `province ${values.province}`}) created.`);
     console.log(`one-time password: ${made.initialPassword}`);
     console.log(`TOTP (scan into an authenticator app): ${made.totpUri}`);
     return 0;

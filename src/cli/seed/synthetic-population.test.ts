@@ -152,10 +152,11 @@ test('SI periods: ordered, not overlapping, adult, not after this month, plausib
   }
 });
 
-test('100,000 citizens are generated in a few seconds', () => {
-  const t0 = performance.now();
+// How fast it generates is a benchmark's business, not a test's (a loaded CI machine would fail a timed test).
+test('100,000 citizens: every PIN unique, every household holds its members', () => {
   const p = gen(100_000, 5);
-  const ms = performance.now() - t0;
   assert.equal(p.citizens.length, 100_000);
-  assert.ok(ms < 6000, `${Math.round(ms)} ms`);
+  assert.equal(new Set(p.citizens.map((c) => c.pin)).size, 100_000);
+  const households = new Set(p.households.map((h) => h.householdId));
+  assert.ok(p.citizens.every((c) => c.householdId === null || households.has(c.householdId)));
 });

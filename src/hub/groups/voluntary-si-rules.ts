@@ -17,7 +17,8 @@ export const MAX_MONTHS_AHEAD = 12;
 
 /**
  * Rules on the voluntary SI declaration alone, at the edge (after the schema). The income bounds come from `rules`:
- * social security's book where the hub has it (embedded mode), else the built-in tables (docs/back-office.md).
+ * social security's book (embedded mode), or the versions it sent the hub (distributed mode: hub/rule-versions.ts);
+ * the built-in tables by default (docs/back-office.md "Rule tables").
  */
 export function checkVoluntarySi(d: D, today: IsoDate, rules: RuleBook = BUILT_IN_RULES): FieldIssue[] {
   const out: FieldIssue[] = [];

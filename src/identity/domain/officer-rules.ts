@@ -22,7 +22,8 @@ export const ROLE_AGENCIES = {
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{2,63}$';
 
 export interface OfficerArea {
-  readonly provinceCode: string;
+  /** null: a national account — it serves, and (for an IT operator) manages, every province. */
+  readonly provinceCode: string | null;
   readonly districtCode?: string | null | undefined;
   readonly communeCode?: string | null | undefined;
 }
@@ -44,8 +45,10 @@ export function officerProblems(o: NewOfficer): FieldError[] {
     out.push(
       fieldError('role', 'role-agency', `This role serves ${agencies.join(' or ') || 'no agency'}, not ${o.agency}.`, `Vai trò này thuộc ${agencies.join(' hoặc ') || 'không cơ quan nào'}, không thuộc ${o.agency}.`),
     );
-  if (!isProvinceCode2(o.area.provinceCode))
+  if (o.area.provinceCode !== null && !isProvinceCode2(o.area.provinceCode))
     out.push(fieldError('area.provinceCode', 'unknown-province', 'This is not a province code.', 'Đây không phải là mã tỉnh, thành phố.'));
+  if (o.area.provinceCode === null && o.area.districtCode != null)
+    out.push(fieldError('area.provinceCode', 'required', 'Give the province of the district.', 'Hãy nêu tỉnh, thành phố của quận, huyện.'));
   if (o.area.districtCode != null && !/^\d{3}$/.test(o.area.districtCode))
     out.push(fieldError('area.districtCode', 'pattern', 'A district code has 3 digits.', 'Mã quận, huyện gồm 3 chữ số.'));
   if (o.area.communeCode != null && !/^\d{5}$/.test(o.area.communeCode))
@@ -55,7 +58,20 @@ export function officerProblems(o: NewOfficer): FieldError[] {
   return out;
 }
 
-/** An IT operator of the hub manages every account; one of an agency, only that agency's. */
-export function mayManage(operator: { readonly agency: OfficerAgency }, accountAgency: OfficerAgency): boolean {
-  return operator.agency === 'hub' || operator.agency === accountAgency;
+/**
+ * An IT operator of the hub manages every agency's accounts; one of an agency, only that agency's. An operator bound
+ * to a province manages only the accounts of that province — never a national one, which would reach further than
+ * the operator does; a national operator manages every province.
+ */
+export function mayManage(
+  operator: { readonly agency: OfficerAgency; readonly provinceCode: string | null },
+  account: { readonly agency: OfficerAgency; readonly provinceCode: string | null },
+): boolean {
+  const areaOk = operator.provinceCode === null || operator.provinceCode === account.provinceCode;
+  return managesAgency(operator, account.agency) && areaOk;
+}
+
+/** The agency half of the rule, for what has no area (system clients belong to an agency as a whole). */
+export function managesAgency(operator: { readonly agency: OfficerAgency }, agency: OfficerAgency): boolean {
+  return operator.agency === 'hub' || operator.agency === agency;
 }

@@ -7,6 +7,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Queryable } from '../../../platform/db/db.ts';
 import { checkNewVersion, type NewVersionInput } from './domain/new-version.ts';
+import type { RuleVersionOutbox } from './publish.ts';
 import { loadRuleBook, ruleVersionsStore as store, type RuleVersionRow } from './store.ts';
 
 type Officer = Extract<Principal, { kind: 'officer' }>;
@@ -44,6 +45,8 @@ export class SocialSecurityRules {
     private readonly audit?: { record(tx: Queryable, e: AuditEvent): Promise<unknown> },
     /** Told after a version is added, and awaited (the hub's copy of the book for its edge checks, embedded mode). */
     private readonly onChange?: () => Promise<void>,
+    /** Distributed mode: sends each version to the hub in the transaction that stores it (rules/publish.ts). */
+    private readonly outbox?: Pick<RuleVersionOutbox, 'publish'>,
   ) {}
 
   async tables(_operator: Officer) {
@@ -66,7 +69,10 @@ export class SocialSecurityRules {
       const checked = checkNewVersion(table, input, current, today);
       if (!checked.ok) throw new AppError(checked.error, checked.fields);
       const reason = input.reason.trim();
-      await store.insert(tx, { ...checked.added, addedBy: by, addedAt: now.toISOString(), reason });
+      const addedAt = now.toISOString();
+      const sequence = await store.insert(tx, { ...checked.added, addedBy: by, addedAt, reason });
+      // The hub's copy (distributed mode): queued with the row, so the two commit together or not at all.
+      await this.outbox?.publish(tx, { ...checked.added, sequence, addedAt });
       await this.audit?.record(tx, {
         actor: operator,
         action: 'config.changed',

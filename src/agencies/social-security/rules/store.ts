@@ -3,12 +3,14 @@ import type { IsoDate } from '../../../kernel/dates.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
 
 export interface RuleVersionRow extends AddedRuleVersion {
+  /** The row's id: the order the versions were added in (sent to the hub with each: rules/publish.ts). */
+  readonly sequence: number;
   readonly addedBy: string;
   readonly addedAt: string;
   readonly reason: string;
 }
 
-const COLS = `table_name AS "table", version, effective_from::text AS "effectiveFrom", value, legal_basis AS "legalBasis", added_by AS "addedBy",
+const COLS = `id::int AS sequence, table_name AS "table", version, effective_from::text AS "effectiveFrom", value, legal_basis AS "legalBasis", added_by AS "addedBy",
   to_char(added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "addedAt", reason`;
 
 /** Social security's rule-table versions (schema `social_security`; append-only: a trigger refuses changes). */
@@ -18,11 +20,13 @@ export const ruleVersionsStore = {
     return q.query<RuleVersionRow>(`SELECT ${COLS} FROM social_security.rule_versions ORDER BY id`);
   },
 
-  async insert(tx: Queryable, v: AddedRuleVersion & { addedBy: string; addedAt: string; reason: string }): Promise<void> {
-    await tx.query(
-      `INSERT INTO social_security.rule_versions (table_name, version, effective_from, value, legal_basis, added_by, reason, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  /** Stores a version; answers its sequence (the row's id). */
+  async insert(tx: Queryable, v: AddedRuleVersion & { addedBy: string; addedAt: string; reason: string }): Promise<number> {
+    const [row] = await tx.query<{ sequence: number }>(
+      `INSERT INTO social_security.rule_versions (table_name, version, effective_from, value, legal_basis, added_by, reason, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS sequence`,
       [v.table, v.version, v.effectiveFrom as IsoDate, JSON.stringify(v.value), v.legalBasis, v.addedBy, v.reason, v.addedAt],
     );
+    return row!.sequence;
   },
 
   /** Serialises additions, so two operators' versions are checked one after the other. */

@@ -21,6 +21,7 @@
  *    100,000 and 100,000,000 (a guard against a misplaced digit, not a legal bound); support rates the five support
  *    groups, each a whole number of basis points of 22% × rural poverty line from 0 to 10,000 (`bad-value`).
  */
+import { RULE_MONEY_MAX, RULE_MONEY_MIN, RULE_RATE_MAX_BP, RULE_VERSION_ID_PATTERN } from '../../../../contracts/messages/rule-versions.ts';
 import { isIsoDate, type IsoDate } from '../../../../kernel/dates.ts';
 import { fieldError, type FieldError } from '../../../../kernel/errors.ts';
 import type { RuleVersion } from '../../../../kernel/rules/effective-dated.ts';
@@ -28,10 +29,11 @@ import { RULE_TABLES, type AddedRuleVersion, type MergedRuleBook, type RuleTable
 import { SUPPORT_GROUPS } from '../../../../kernel/rules/support-rates.ts';
 import { formatVnd } from '../../../../kernel/rules/voluntary-money.ts';
 
-export const VERSION_ID_PATTERN = '^[a-z0-9][a-z0-9.-]{2,79}$';
-export const MONEY_MIN = 100_000;
-export const MONEY_MAX = 100_000_000;
-export const RATE_MAX_BP = 10_000;
+// The bounds are the message's too (contracts/messages/rule-versions.ts): every version accepted here is sent to the hub.
+export const VERSION_ID_PATTERN = RULE_VERSION_ID_PATTERN;
+export const MONEY_MIN = RULE_MONEY_MIN;
+export const MONEY_MAX = RULE_MONEY_MAX;
+export const RATE_MAX_BP = RULE_RATE_MAX_BP;
 
 export interface NewVersionInput {
   readonly version: string;
