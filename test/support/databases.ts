@@ -10,17 +10,27 @@ export type Engine = 'pglite' | 'postgres';
 export const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let reachable: Promise<boolean> | undefined;
+/**
+ * Whether the server answers. Nothing listening (connection refused) is a quick no; a slow answer or a full server
+ * ("too many clients", on a machine running several suites at once) is tried again for up to 30 s, so a busy server
+ * is not mistaken for an absent one.
+ */
 export function postgresReachable(): Promise<boolean> {
   reachable ??= (async () => {
-    const c = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 2000 });
-    try {
-      await c.connect();
-      await c.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await c.end().catch(() => undefined);
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const c = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 5000 });
+      try {
+        await c.connect();
+        await c.query('SELECT 1');
+        return true;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || Date.now() > until) return false;
+        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await c.end().catch(() => undefined);
+      }
     }
   })();
   return reachable;

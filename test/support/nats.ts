@@ -7,7 +7,8 @@ export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 let reachable: Promise<boolean> | undefined;
 export function natsReachable(): Promise<boolean> {
-  reachable ??= connect({ servers: NATS_URL, timeout: 2000, maxReconnectAttempts: 0 }).then(
+  // A busy machine can be slow to answer: 10 s before calling the server absent.
+  reachable ??= connect({ servers: NATS_URL, timeout: 10_000, maxReconnectAttempts: 0 }).then(
     async (nc) => {
       await nc.close();
       return true;

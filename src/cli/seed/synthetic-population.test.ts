@@ -157,6 +157,6 @@ test('100,000 citizens: every PIN unique, every household holds its members', ()
   const p = gen(100_000, 5);
   assert.equal(p.citizens.length, 100_000);
   assert.equal(new Set(p.citizens.map((c) => c.pin)).size, 100_000);
-  const households = new Set(p.households.map((h) => h.householdId));
+  const households = new Set(p.households.map((h) => h.id));
   assert.ok(p.citizens.every((c) => c.householdId === null || households.has(c.householdId)));
 });
