@@ -8,6 +8,9 @@ export async function maySee(tx: Queryable, p: Principal, d: DossierRow): Promis
     case 'citizen':
       return d.submitted_by === `citizen:${p.pin}` || (await store.isParty(tx, d.id, p.pin));
     case 'officer':
+      // An officer works in an area (issue 7: "they see and act on their agency's work in their area only"): one
+      // bound to a province follows only that province's dossiers — and none whose province is not yet known.
+      if (p.provinceCode !== null && p.provinceCode !== d.province_code) return false;
       // Hub officers (one-stop shop, IT) follow every dossier; agency officers those their agency works on.
       return p.agency === 'hub' || (await store.procedures(tx, d.id)).some((x) => x.agency === p.agency);
     case 'system':

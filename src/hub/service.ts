@@ -132,8 +132,10 @@ export class HubService {
     const rows =
       principal.kind === 'citizen'
         ? await this.db.transaction((tx) => store.listForCitizen(tx, principal.pin, limit, offset))
-        : principal.kind === 'officer' && principal.agency === 'hub'
-          ? await this.db.transaction((tx) => store.listAll(tx, limit, offset))
+        : principal.kind === 'officer'
+          ? await this.db.transaction((tx) =>
+              store.listForOfficer(tx, { agency: principal.agency === 'hub' ? null : principal.agency, provinceCode: principal.provinceCode }, limit, offset),
+            )
           : [];
     return rows.map((r) => ({ id: r.id, group: r.group_code, status: r.status, submittedAt: r.submitted_at }));
   }

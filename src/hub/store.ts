@@ -12,6 +12,8 @@ export interface DossierRow {
   people: Record<string, PersonFacts> | null;
   reasons: FieldIssue[];
   submitted_by: string;
+  /** The province whose offices handle it (set at verification; null before, or if no one's residence tells). */
+  province_code: string | null;
   submitted_at: string;
   deadline: string;
   updated_at: string;
@@ -44,7 +46,7 @@ export interface HistoryRow {
 /** An instant as ISO 8601 UTC text, the same on PGlite and the server whatever the session time zone. */
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const DOSSIER_COLS = `id, group_code, status, declaration, people, reasons, submitted_by,
+const DOSSIER_COLS = `id, group_code, status, declaration, people, reasons, submitted_by, province_code,
   ${iso('submitted_at')} AS submitted_at, deadline::text AS deadline,
   ${iso('updated_at')} AS updated_at, ${iso('finished_at')} AS finished_at`;
 
@@ -215,10 +217,17 @@ export const hubStore = {
     );
   },
 
-  async listAll(tx: Queryable, limit: number, offset: number) {
+  /**
+   * Dossiers an officer follows: of one province (null: every province) and, for an agency's officer, only those
+   * with a procedure of that agency (null: the hub's officers, every dossier).
+   */
+  async listForOfficer(tx: Queryable, o: { agency: string | null; provinceCode: string | null }, limit: number, offset: number) {
     return tx.query<{ id: string; group_code: string; status: string; submitted_at: string }>(
-      `SELECT id, group_code, status, ${iso('submitted_at')} AS submitted_at FROM hub.dossiers ORDER BY submitted_at DESC, id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      `SELECT d.id, d.group_code, d.status, ${iso('d.submitted_at')} AS submitted_at FROM hub.dossiers d
+       WHERE ($1::text IS NULL OR d.province_code = $1)
+         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM hub.procedures p WHERE p.dossier_id = d.id AND p.agency = $2))
+       ORDER BY d.submitted_at DESC, d.id LIMIT $3 OFFSET $4`,
+      [o.provinceCode, o.agency, limit, offset],
     );
   },
 

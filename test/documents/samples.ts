@@ -20,6 +20,7 @@ const dossier = (id: string, group: string, declaration: Record<string, unknown>
   people,
   reasons: [],
   submitted_by: 'citizen:035195000001',
+  province_code: '35',
   submitted_at: '2025-01-24T02:00:00.000Z',
   deadline: '2025-02-05',
   updated_at: '2025-01-24T02:00:01.000Z',

@@ -50,19 +50,32 @@ const CASES: Record<string, (c: Ctx) => Promise<void>> = {
     void w;
   },
   'GET /api/v1/dossiers': async ({ w, call }) => {
-    for (const who of [citizen(PEOPLE.stranger), CR_HANAM, { kind: 'system', client: 'x', agency: 'population' } as Principal]) {
+    const listed = async (who: Principal) => {
       const r = await call(who, { method: 'GET', url: '/api/v1/dossiers?limit=200' });
       assert.equal(r.status, 200);
-      const ids = (r.body.items as { id: string }[]).map((d) => d.id);
-      for (const id of Object.values(w.dossiers)) assert.ok(!ids.includes(id), `${JSON.stringify(who)} lists ${id}`);
       assert.deepEqual(r.wrote, []);
+      return (r.body.items as { id: string }[]).map((d) => d.id);
+    };
+    for (const who of [citizen(PEOPLE.stranger), { kind: 'system', client: 'x', agency: 'population' } as Principal]) {
+      const ids = await listed(who);
+      for (const id of Object.values(w.dossiers)) assert.ok(!ids.includes(id), `${JSON.stringify(who)} lists ${id}`);
     }
+    // Officers list their agency's work in their province: the Hà Nội review is not Hà Nam's, nor Hà Nam's birth Hà Nội's.
+    const hanam = await listed(CR_HANAM);
+    assert.ok(hanam.includes(w.dossiers.birth) && !hanam.includes(w.dossiers.inReview), 'the Hà Nam officer: Hà Nam only');
+    const hanoi = await listed(CR_HANOI);
+    assert.ok(hanoi.includes(w.dossiers.inReview) && !hanoi.includes(w.dossiers.birth), 'the Hà Nội officer: Hà Nội only');
+    const oneStopHanoi = await listed({ kind: 'officer', username: 'os-hanoi', agency: 'hub', role: 'one-stop-shop-officer', provinceCode: '01' } as Principal);
+    assert.ok(!oneStopHanoi.includes(w.dossiers.birth), 'the Hà Nội one-stop shop does not list Hà Nam’s dossiers');
   },
   'GET /api/v1/dossiers/:id': async ({ w, refused, call }) => {
     await refused(citizen(PEOPLE.stranger), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` }, 404, 'another citizen’s dossier');
     const other = await agencyNotOn(call, w.dossiers.awaitingSupplement);
     await refused({ kind: 'officer', username: 'x', agency: other, role: roleOf(other), provinceCode: '35' } as Principal, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.awaitingSupplement}` }, 404, `an officer of ${other}, which has no procedure in it`);
     await refused({ kind: 'system', client: 'x', agency: other } as Principal, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.awaitingSupplement}` }, 404, `a system of ${other}`);
+    await refused(CR_HANOI, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` }, 404, 'a civil-registry officer of another province');
+    await refused({ kind: 'officer', username: 'os-hanoi', agency: 'hub', role: 'one-stop-shop-officer', provinceCode: '01' } as Principal, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` }, 404, 'the one-stop shop of another province');
+    assert.equal((await call(CR_HANAM, { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` })).status, 200, 'control: the Hà Nam officer');
     // The control: the same read by the owner succeeds, so the 404s above are about who asks.
     assert.equal((await call(citizen(PEOPLE.mother), { method: 'GET', url: `/api/v1/dossiers/${w.dossiers.birth}` })).status, 200);
   },
