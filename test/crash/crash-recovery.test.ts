@@ -33,7 +33,7 @@ for (const engine of await engines()) {
       const startServer = () => lienthong(['start'], { ...env, PORT: String(port) });
 
       let proc = startServer();
-      await waitForHealth(base);
+      await waitForHealth(base, undefined, proc);
       const accepted = new Map<number, string>();
       const submit = async (i: number) => {
         const declaration = birthDeclaration({ child: { fullName: `Lê Minh ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, sex: 'male', dateOfBirth: '2025-01-20', placeOfBirth: 'Hà Nam' } });
@@ -54,7 +54,7 @@ for (const engine of await engines()) {
       assert.ok(atKill < N, `the crash came mid-batch (${atKill} of ${N} accepted)`);
 
       proc = startServer();
-      await waitForHealth(base);
+      await waitForHealth(base, undefined, proc);
       // Clients retry what got no answer; the same key returns the same dossier where it was stored.
       for (let i = 0; i < N; i++) await submit(i);
       assert.equal(accepted.size, N, 'every submission answered after the restart');

@@ -13,12 +13,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The last lines each child wrote, so a start that fails can say why. */
+const tails = new WeakMap<ChildProcess, string[]>();
+
 /** Runs the real CLI (`lienthong …`) in a child process, as an operator would. */
 export function lienthong(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const tail: string[] = [];
+  tails.set(child, tail);
+  child.stderr!.on('data', (d: Buffer) => {
+    tail.push(...d.toString().split('\n').filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 20));
+  });
+  return child;
 }
 
 export async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -31,9 +41,14 @@ export async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
   return { code, stdout, stderr };
 }
 
-export async function waitForHealth(base: string, ms = 60_000): Promise<void> {
+/**
+ * Waits until the server answers /health. Generous (a loaded CI machine starts a process slowly); with the process
+ * given, a process that died is reported at once with what it wrote.
+ */
+export async function waitForHealth(base: string, ms = 180_000, proc?: ChildProcess): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
+    if (proc && proc.exitCode !== null) throw new Error(`${base}: the process exited with code ${proc.exitCode}\n${(tails.get(proc) ?? []).join('\n')}`);
     try {
       if ((await fetch(`${base}/health`)).ok) return;
     } catch {
