@@ -404,6 +404,9 @@ describe('IDOR: every owned resource, tried by someone it does not belong to', (
     const call: Ctx['call'] = async (who, req) => {
       const key = JSON.stringify(who);
       if (!tokens.has(key)) tokens.set(key, await w.t.token(who));
+      // What earlier calls set going (messages, and the relay marking them published) finishes first: only this
+      // call's writes are compared.
+      await eventually(async () => ((await w.t.p.backlog()) === 0 ? true : undefined), 'the platform idle');
       const before = await watch.now();
       const res = await w.t.p.app.inject({ ...req, headers: { ...(req.headers as object), authorization: `Bearer ${tokens.get(key)}` } });
       const wrote = (await watch.changedSince(before)).filter((t) => !TIMER_TABLES.has(t));

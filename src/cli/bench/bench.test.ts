@@ -108,3 +108,112 @@ test('a voluntary registration awaiting payment counts as done and completed; a 
   for (const [statuses, want] of cases) assert.equal(classify(statuses, 1).outcome, want, statuses.join());
   assert.equal(classify(['pending'], 1).settledAt, null);
 });
+
+test('the command line: open or closed loop, mode, mix, retention; each refusal names its option', async () => {
+  const { benchOptions } = await import('../commands/bench.ts');
+  const closed = benchOptions(['--dossiers', '500']);
+  assert.deepEqual([closed.n, closed.rate, closed.concurrency, closed.mode, closed.retentionSeconds, closed.mixGiven], [500, undefined, 64, 'embedded', 60, false]);
+  assert.deepEqual(closed.mix, { birth: 1 });
+  const open = benchOptions(['--rate', '300', '--duration', '20', '--mode', 'distributed', '--mix', 'birth=2,death=1', '--json', '--retention', '0']);
+  assert.deepEqual([open.n, open.rate, open.mode, open.json, open.retentionSeconds, open.mixGiven], [6000, 300, 'distributed', true, 0, true]);
+  const bad: [string[], RegExp][] = [
+    [['--rate', '0'], /--rate: arrivals per second, > 0/],
+    [['--rate', '10', '--dossiers', '5'], /--dossiers or --rate/],
+    [['--dossiers', '0'], /a positive number of dossiers/],
+    [['--concurrency', '1.5'], /--concurrency/],
+    [['--mode', 'cluster'], /--mode: embedded or distributed/],
+    [['--group', 'death', '--mix', 'birth=1'], /--group or --mix, not both/],
+    [['--sql-stats', '--mode', 'distributed'], /--sql-stats: embedded mode only/],
+    [['--retention=-1'], /--retention: seconds, ≥ 0/],
+    [['--retention', 'soon'], /--retention: seconds, ≥ 0/],
+    [['--stall', '0'], /--stall/],
+    [['--group', 'marriage'], /unknown group "marriage"/],
+  ];
+  for (const [args, message] of bad) assert.throws(() => benchOptions(args), message, args.join(' '));
+});
+
+test('the CPU profile summary puts each sample in its area and ranks functions by self time', async () => {
+  const { areaOf, summariseProfile } = await import('./profile.ts');
+  const cases: [string, string, string][] = [
+    ['wasm-function[42]', 'wasm://wasm/022a9842', 'PGlite: PostgreSQL (WebAssembly)'],
+    ['parse', 'file:///x/node_modules/@electric-sql/pglite/dist/chunk.js', 'PGlite: JavaScript (protocol, parsing)'],
+    ['(garbage collector)', '', 'garbage collector'],
+    ['fstat', '', 'file system calls'],
+    ['advance', 'file:///work/main/src/hub/engine.ts', 'our code: src/hub'],
+    ['route', 'file:///x/node_modules/fastify/lib/route.js', 'dependency: fastify'],
+    ['emit', 'node:events', 'Node.js and other'],
+  ];
+  for (const [functionName, url, want] of cases) assert.equal(areaOf({ functionName, url }), want, `${functionName} ${url}`);
+  const s = summariseProfile({
+    nodes: [
+      { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: 0 } },
+      { id: 2, callFrame: { functionName: 'wasm-function[1]', url: 'wasm://wasm/1', lineNumber: 0 } },
+      { id: 3, callFrame: { functionName: 'advance', url: 'file:///w/src/hub/engine.ts', lineNumber: 9 } },
+    ],
+    samples: [2, 2, 3, 2],
+    timeDeltas: [1000, 1000, 2000, 1000],
+  });
+  assert.equal(s.totalMs, 5);
+  assert.deepEqual(s.areas.map((a) => [a.area, a.ms, a.share]), [['PGlite: PostgreSQL (WebAssembly)', 3, 60], ['our code: src/hub', 2, 40]]);
+  assert.equal(s.functions[1]!.fn, 'advance src/hub/engine.ts:10');
+});
+
+test('SQL figures are per dossier, and the listing ranks statements by calls', async () => {
+  const { sqlFigures, formatSqlStats } = await import('./sql-stats.ts');
+  const stats = {
+    transactions: 22,
+    standalone: 4,
+    statements: 100,
+    bySql: new Map([
+      ['SELECT 1', { sql: 'SELECT 1', calls: 10, ms: 5, rows: 10 }],
+      ['INSERT x', { sql: 'INSERT x', calls: 90, ms: 45, rows: 0 }],
+    ]),
+  };
+  assert.deepEqual(sqlFigures(stats, 10), { transactionsPerDossier: 2.2, standalonePerDossier: 0.4, statementsPerDossier: 10 });
+  const lines = formatSqlStats(stats, 10).split('\n');
+  assert.match(lines[0]!, /10 statements, 2\.2 transactions/);
+  assert.match(lines[2]!, /9\.00 ×\s+0\.50 ms\s+0\.0 rows\s+INSERT x/);
+  assert.match(lines[3]!, /1\.00 ×.*SELECT 1/);
+});
+
+test('the load generator: closed loop, an open-loop schedule and queue mode each send every request once and report its answer', async () => {
+  const { createServer } = await import('node:http');
+  const { runLoad, startQueueLoad } = await import('./load-generator.ts');
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push(`${req.headers.authorization} ${body}`);
+      const n = Number(JSON.parse(body).n);
+      res.writeHead(n === 3 ? 422 : 202, { 'content-type': 'application/json' });
+      res.end(n === 3 ? JSON.stringify({ code: 'VALIDATION_FAILED' }) : JSON.stringify({ id: `d${n}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const requests = Array.from({ length: 6 }, (_, n) => ({ token: `t${n}`, body: JSON.stringify({ n }) }));
+  try {
+    const closed = await runLoad({ url, requests, concurrency: 2 });
+    assert.deepEqual(closed.map((r) => [r.i, r.status, r.idOrText]), [[0, 202, 'd0'], [1, 202, 'd1'], [2, 202, 'd2'], [3, 422, '{"code":"VALIDATION_FAILED"}'], [4, 202, 'd4'], [5, 202, 'd5']]);
+    assert.deepEqual(seen.sort(), requests.map((r) => `Bearer ${r.token} ${r.body}`).sort());
+    seen.length = 0;
+    const startAt = Date.now() + 50;
+    const scheduled = await runLoad({ url, requests, concurrency: 1, schedule: { startAt, offsetsMs: [0, 10, 20, 30, 40, 50] } });
+    // Latency counts from the due time: the arrival of request i is exactly startAt + its offset.
+    assert.deepEqual(scheduled.map((r) => r.arrival - startAt), [0, 10, 20, 30, 40, 50]);
+    assert.ok(scheduled.every((r) => r.answeredMs >= 0));
+    assert.equal(seen.length, 6);
+    seen.length = 0;
+    const got: number[] = [];
+    const q = startQueueLoad({ url, requests, onResult: (r) => got.push(r.i) });
+    q.submit([5, 0]);
+    q.submit([]);
+    q.submit([2]);
+    await q.finish();
+    assert.deepEqual(got.sort(), [0, 2, 5]);
+    assert.equal(seen.length, 3);
+  } finally {
+    server.close();
+  }
+});

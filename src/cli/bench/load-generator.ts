@@ -40,11 +40,24 @@ export interface LoadOptions {
   readonly concurrency: number;
   /** Told of each answer as it comes (progress). */
   readonly onResult?: (r: LoadResult) => void;
+  /** Reads of accepted dossiers (GET /api/v1/dossiers/{id}) per second while the submissions run (not in queue mode). */
+  readonly reads?: number | undefined;
+  /** Told the readers' figures at the end (latency from each read's due time, ms). */
+  readonly onReads?: (r: ReadFigures) => void;
+}
+
+export interface ReadFigures {
+  count: number;
+  failures: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
 }
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, requests, rate, concurrency, schedule } = workerData;
+const { url, requests, rate, concurrency, schedule, queue, reads } = workerData;
+const accepted = []; // [id, token] of each 202, for the readers
 const one = async (i, arrival) => {
   const r = requests[i];
   let status = 0, idOrText = '';
@@ -53,12 +66,46 @@ const one = async (i, arrival) => {
     status = res.status;
     const text = await res.text();
     idOrText = status === 202 ? JSON.parse(text).id : text;
+    if (status === 202) accepted.push([idOrText, r.token]);
   } catch (e) {
     idOrText = String(e && e.message || e);
   }
   parentPort.postMessage({ i, arrival, answeredMs: Date.now() - arrival, status, idOrText });
 };
-(async () => {
+if (queue) {
+  // Queue mode: the parent says which requests to send now ({ submit: [i…] }), and when no more will come ({ end }).
+  const inFlight = new Set();
+  let ending = false;
+  const finish = () => ending && inFlight.size === 0 && parentPort.postMessage({ done: true });
+  parentPort.on('message', (m) => {
+    if (m.end) { ending = true; return finish(); }
+    for (const i of m.submit) {
+      const p = one(i, Date.now()).finally(() => { inFlight.delete(p); finish(); });
+      inFlight.add(p);
+    }
+  });
+} else (async () => {
+  let writing = true;
+  // Readers: GET /api/v1/dossiers/{id} of an accepted dossier, \`reads\` per second on a schedule, while the writes run.
+  const readTimes = [];
+  let readFailures = 0;
+  const reading = !reads ? Promise.resolve() : (async () => {
+    const start = Date.now();
+    const pending = [];
+    for (let k = 0; writing; k++) {
+      const due = start + (k * 1000) / reads;
+      const wait = due - Date.now();
+      // Always give the loop a turn: behind schedule, with nothing accepted yet, this would spin and starve the writes.
+      await new Promise((res) => (wait > 0 ? setTimeout(res, wait) : setImmediate(res)));
+      if (accepted.length === 0) continue;
+      const [id, token] = accepted[Math.floor(Math.random() * accepted.length)];
+      pending.push(fetch(url + '/' + id, { headers: { authorization: 'Bearer ' + token } }).then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status === 200) readTimes.push(Date.now() - due); else readFailures++;
+      }, () => readFailures++));
+    }
+    await Promise.all(pending);
+  })();
   const started = schedule ? schedule.startAt : Date.now();
   const dueOf = (i) => (schedule ? started + schedule.offsetsMs[i] : started + (i * 1000) / rate);
   if (rate === undefined && !schedule) {
@@ -76,9 +123,44 @@ const one = async (i, arrival) => {
     }
     await Promise.all(inFlight);
   }
+  writing = false;
+  await reading;
+  if (reads) {
+    readTimes.sort((a, b) => a - b);
+    const at = (p) => readTimes.length ? readTimes[Math.min(readTimes.length - 1, Math.max(0, Math.ceil((p / 100) * readTimes.length) - 1))] : 0;
+    parentPort.postMessage({ reads: { count: readTimes.length, failures: readFailures, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) } });
+  }
   parentPort.postMessage({ done: true });
 })();
 `;
+
+/**
+ * Clients that send what they are told when they are told (the simulation decides when each declaration arrives):
+ * `submit` sends requests at once, `finish` resolves when every one sent has its answer.
+ */
+export function startQueueLoad(o: Pick<LoadOptions, 'url' | 'requests' | 'onResult'>): { submit(indices: readonly number[]): void; finish(): Promise<void> } {
+  const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { url: `${o.url}/api/v1/dossiers`, requests: o.requests, queue: true } });
+  let failed: Error | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    w.on('message', (m: LoadResult | { done: true }) => {
+      if ('done' in m) {
+        void w.terminate();
+        resolve();
+      } else o.onResult?.(m);
+    });
+    w.on('error', (e) => reject((failed = e)));
+  });
+  return {
+    submit(indices) {
+      if (failed) throw failed;
+      if (indices.length) w.postMessage({ submit: indices });
+    },
+    finish() {
+      w.postMessage({ end: true });
+      return done;
+    },
+  };
+}
 
 /** Runs the load to the end; resolves with every answer, in arrival order. */
 export function runLoad(o: LoadOptions): Promise<LoadResult[]> {
@@ -88,9 +170,10 @@ export function runLoad(o: LoadOptions): Promise<LoadResult[]> {
       eval: true,
       // The worker needs no TypeScript loader: keep the parent's (tsx) hooks out of it.
       execArgv: [],
-      workerData: { url: `${o.url}/api/v1/dossiers`, requests: o.requests, rate: o.rate, concurrency: o.concurrency, schedule: o.schedule },
+      workerData: { url: `${o.url}/api/v1/dossiers`, requests: o.requests, rate: o.rate, concurrency: o.concurrency, schedule: o.schedule, reads: o.reads },
     });
-    w.on('message', (m: LoadResult | { done: true }) => {
+    w.on('message', (m: LoadResult | { done: true } | { reads: ReadFigures }) => {
+      if ('reads' in m) return void o.onReads?.(m.reads);
       if ('done' in m) {
         void w.terminate();
         results.sort((a, b) => a.i - b.i);

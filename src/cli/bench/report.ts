@@ -37,6 +37,9 @@ export interface Figures extends Latency {
   seconds: number;
   throughputPerSec: number;
   rssMb: number;
+  /** Peak RSS while the dossiers ran (the start-up and the population import excluded). */
+  rssLoadMb: number;
+  memoryAtEnd: { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number };
   /** Of the latency, the time until the HTTP 202 (ms; p50/p95/p99): how long submitting itself took. */
   accepted: AcceptLatency;
   partiallyCompleted: number;
@@ -54,6 +57,8 @@ export interface Figures extends Latency {
   retentionSeconds: number;
   /** Outbox and inbox rows left at the end, every part together (embedded; null in distributed mode). */
   messageRows: { outbox: number; inbox: number } | null;
+  /** With --reads: the dossier reads made while the submissions ran. */
+  reads: { perSec: number; count: number; failures: number; p50Ms: number; p95Ms: number; p99Ms: number } | null;
   /** With --sql-stats (embedded): the platform's statements and transactions per dossier. */
   sql?: { transactionsPerDossier: number; standalonePerDossier: number; statementsPerDossier: number };
   groups: Partial<Record<BenchGroup, GroupFigures>>;
@@ -70,13 +75,16 @@ export function printReport(f: Figures, databaseMeasure: string): void {
   console.log(`throughput      ${f.throughputPerSec} dossiers/s settled end to end`);
   console.log(`latency         ${lat(f)} (arrival → all procedures settled)`);
   console.log(`submit          p50 ${f.accepted.p50} ms · p95 ${f.accepted.p95} ms · p99 ${f.accepted.p99} ms (arrival → 202 Accepted${f.mode === 'embedded' ? '; embedded, the 202 may come after the dossier settled: one event loop' : ''})`);
+  if (f.reads) console.log(`reads           ${f.reads.count} × GET /api/v1/dossiers/{id} at ${f.reads.perSec}/s: p50 ${f.reads.p50Ms} ms · p95 ${f.reads.p95Ms} ms · p99 ${f.reads.p99Ms} ms, ${f.reads.failures} failures`);
   for (const [g, x] of Object.entries(f.groups)) {
     console.log(
       `  ${g.padEnd(14)}${String(x.dossiers).padStart(6)} dossiers: ${x.completed} completed, ${x.partiallyCompleted} partially, ${x.rejected} rejected, ${x.unfinished} unfinished, ${x.httpFailures} HTTP failures · ${x.throughputPerSec}/s · ${lat(x)}`,
     );
   }
-  console.log(`peak RSS        ${f.rssMb} MiB (this process${f.mode === 'embedded' ? ': the platform and the load generator' : ': the load generator only'})`);
+  console.log(`peak RSS        ${f.rssMb} MiB (this process${f.mode === 'embedded' ? ': the platform and the load generator' : ': the load generator only'}); ${f.rssLoadMb} MiB during the load alone`);
   console.log(`CPU             ${f.cpuMsPerDossier} ms per dossier (this process${f.mainThreadCpuMsPerDossier === null ? '' : `; main thread ${f.mainThreadCpuMsPerDossier} ms`})`);
+  const m = f.memoryAtEnd;
+  console.log(`memory at end   RSS ${m.rssMb} MiB: V8 heap ${m.heapUsedMb}/${m.heapTotalMb} MiB, external ${m.externalMb} MiB (ArrayBuffers ${m.arrayBuffersMb} MiB, PGlite's WebAssembly memory among them)`);
   if (f.messageRows) console.log(`messages kept   ${f.messageRows.outbox} outbox and ${f.messageRows.inbox} inbox rows at the end (pruned after ${f.retentionSeconds || '∞'} s)`);
   console.log(`database        ${mib(f.dbBytes)} MiB at the end (${mib(f.dbBytesBefore)} MiB with the population alone), ${(f.dbBytesPerDossier / 1024).toFixed(1)} KiB per dossier (${databaseMeasure})`);
 }

@@ -8,7 +8,7 @@ import { printReport, type AcceptLatency, type Figures, type GroupFigures } from
 import { formatProfileSummary, saveProfile, startProfile, summariseProfile } from '../bench/profile.ts';
 import { formatSqlStats, sqlFigures } from '../bench/sql-stats.ts';
 import { latency } from '../bench/stats.ts';
-import { runLoad } from '../bench/load-generator.ts';
+import { runLoad, type ReadFigures } from '../bench/load-generator.ts';
 import { readFileSync } from 'node:fs';
 import { distributedTarget, embeddedTarget, type BenchTarget } from '../bench/targets.ts';
 import { progressBar } from '../progress.ts';
@@ -18,7 +18,8 @@ const USAGE =
   '--dossiers N | --rate R --duration S; --group birth|death|voluntary-si | --mix birth=0.66,death=0.33,voluntary-si=0.01; ' +
   '--mode embedded|distributed; --concurrency C (closed loop); --stall S (give up after S seconds without progress); --json; ' +
   '--profile FILE (CPU profile of the load); --sql-stats (statements and transactions per dossier, embedded); ' +
-  '--retention S (seconds finished messages are kept before pruning, default 60; 0: never pruned)';
+  '--retention S (seconds finished messages are kept before pruning, default 60; 0: never pruned); ' +
+  '--reads R (GET /api/v1/dossiers/{id} per second while submitting)';
 
 interface Planned {
   group: BenchGroup;
@@ -45,7 +46,24 @@ function plan(order: readonly BenchGroup[], pop: BenchPopulation, today: ReturnT
  * DATABASE_URL) or distributed mode (processes on POSTGRES_URL and NATS_URL). Every dossier is valid and distinct:
  * the run fails (exit 1) unless every one completed.
  */
-export async function runBench(args: string[]): Promise<number> {
+export interface BenchOptions {
+  readonly n: number;
+  readonly rate: number | undefined;
+  readonly concurrency: number;
+  readonly stallMs: number;
+  readonly mode: 'embedded' | 'distributed';
+  readonly mix: Mix;
+  readonly mixGiven: boolean;
+  readonly json: boolean;
+  readonly profile: string | undefined;
+  readonly sqlStats: boolean;
+  readonly retentionSeconds: number;
+  /** GET /api/v1/dossiers/{id} per second while the dossiers are submitted (0: none). */
+  readonly reads: number;
+}
+
+/** The command line, checked: every refusal names the option and what it wants. */
+export function benchOptions(args: string[]): BenchOptions {
   const { values } = parseArgs({
     args,
     options: {
@@ -61,31 +79,59 @@ export async function runBench(args: string[]): Promise<number> {
       profile: { type: 'string' },
       retention: { type: 'string', default: '60' },
       'sql-stats': { type: 'boolean', default: false },
+      reads: { type: 'string', default: '0' },
     },
   });
+  const reads = Number(values.reads);
+  if (!(reads >= 0)) throw new Error(`--reads: GET requests per second, ≥ 0 (${USAGE})`);
   const rate = values.rate === undefined ? undefined : Number(values.rate);
   const n = rate !== undefined ? Math.round(rate * Number(values.duration)) : Number(values.dossiers ?? 1000);
   const concurrency = Number(values.concurrency);
   const stallMs = Number(values.stall) * 1000;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`a positive number of dossiers: ${USAGE}`);
+  const retentionSeconds = Number(values.retention);
   if (rate !== undefined && !(rate > 0)) throw new Error(`--rate: arrivals per second, > 0 (${USAGE})`);
+  if (rate !== undefined && values.dossiers !== undefined) throw new Error(`--dossiers or --rate with --duration, not both (${USAGE})`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`a positive number of dossiers: ${USAGE}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency: a positive integer (${USAGE})`);
   if (!(stallMs > 0)) throw new Error(`--stall: seconds, > 0 (${USAGE})`);
   if (values.mode !== 'embedded' && values.mode !== 'distributed') throw new Error(`--mode: embedded or distributed (${USAGE})`);
   if (values.group !== undefined && values.mix !== undefined) throw new Error(`--group or --mix, not both (${USAGE})`);
+  if (values['sql-stats'] && values.mode !== 'embedded') throw new Error(`--sql-stats: embedded mode only (${USAGE})`);
+  if (!(retentionSeconds >= 0)) throw new Error(`--retention: seconds, ≥ 0 (${USAGE})`);
   const mix: Mix = values.mix !== undefined ? parseMix(values.mix) : { [parseGroup(values.group ?? 'birth')]: 1 };
+  return {
+    n,
+    rate,
+    concurrency,
+    stallMs,
+    mode: values.mode,
+    mix,
+    mixGiven: values.mix !== undefined,
+    json: values.json,
+    profile: values.profile,
+    sqlStats: values['sql-stats'],
+    retentionSeconds,
+    reads,
+  };
+}
+
+export async function runBench(args: string[]): Promise<number> {
+  const { n, rate, concurrency, stallMs, mode, mix, mixGiven, retentionSeconds, reads, ...opt } = benchOptions(args);
+  const values = { json: opt.json, profile: opt.profile, 'sql-stats': opt.sqlStats, mode };
   const groups = groupsOf(mix);
   const order = schedule(mix, n);
   const counts = countsOf(order);
 
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  let loadPeakRss = 0; // from the first dossier on: without the start-up (PGlite's initdb) and the population import
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    if (loadPeakRss) loadPeakRss = Math.max(loadPeakRss, rss);
+  }, 100);
   const today = vnDateOf(systemClock.now());
   const pop = generateBenchPopulation({ background: Math.max(2000, Math.ceil(n / 2)), births: counts.birth, deaths: counts.death, voluntary: counts['voluntary-si'], seed: 42, today });
   process.stderr.write(`bench: ${pop.citizens.length} citizens, ${pop.siRecords.length} SI records; starting the ${values.mode} platform…\n`);
-  if (values['sql-stats'] && values.mode !== 'embedded') throw new Error(`--sql-stats: embedded mode only (${USAGE})`);
-  const retentionSeconds = Number(values.retention);
-  if (!(retentionSeconds >= 0)) throw new Error(`--retention: seconds, ≥ 0 (${USAGE})`);
   const target: BenchTarget =
     values.mode === 'distributed'
       ? await distributedTarget(pop, { retentionSeconds })
@@ -108,6 +154,7 @@ export async function runBench(args: string[]): Promise<number> {
     target.sqlStats?.reset();
     const stopProfile = values.profile ? await startProfile() : undefined;
     const cpuBefore = process.cpuUsage();
+    loadPeakRss = process.memoryUsage().rss;
     const mainBefore = mainThreadCpuMs();
     const started = Date.now();
     let settled = 0;
@@ -116,11 +163,14 @@ export async function runBench(args: string[]): Promise<number> {
       bar.update(settled, n, `${submitted}/${n} submitted`);
     }, 500);
     // The clients run in a worker thread (load-generator.ts); each answer comes back here as it arrives.
+    let readFigures: ReadFigures | null = null;
     await runLoad({
       url: target.baseUrl,
       requests,
       rate,
       concurrency,
+      reads: reads || undefined,
+      onReads: (r) => (readFigures = r),
       onResult(r) {
         submitted++;
         const p = planned[r.i]!;
@@ -173,7 +223,7 @@ export async function runBench(args: string[]): Promise<number> {
       loop: rate === undefined ? 'closed' : 'open',
       ratePerSec: rate ?? null,
       concurrency: rate === undefined ? concurrency : null,
-      ...(values.mix !== undefined ? { mix: Object.fromEntries(groups.map((g) => [g, Number(mix[g]!.toFixed(4))])) } : { group: groups[0]! }),
+      ...(mixGiven ? { mix: Object.fromEntries(groups.map((g) => [g, Number(mix[g]!.toFixed(4))])) } : { group: groups[0]! }),
       dossiers: n,
       completed: t.completed,
       rejectedOrOther: all.length - t.completed,
@@ -182,6 +232,10 @@ export async function runBench(args: string[]): Promise<number> {
       throughputPerSec: Number(((t.completed + t.partiallyCompleted + t.rejected) / seconds).toFixed(1)),
       ...latencyOf(),
       rssMb: Math.round(peakRss / 1048576),
+      rssLoadMb: Math.round(loadPeakRss / 1048576),
+      // Where the memory is at the end (MiB): V8's heap (both threads' JavaScript), and outside it the ArrayBuffers —
+      // PGlite's WebAssembly memory among them — and other native memory.
+      memoryAtEnd: memoryNow(),
       accepted: Object.fromEntries(Object.entries(latency(answered)).map(([k, v]) => [k.replace('Ms', ''), v])) as AcceptLatency,
       partiallyCompleted: t.partiallyCompleted,
       rejected: t.rejected,
@@ -198,6 +252,8 @@ export async function runBench(args: string[]): Promise<number> {
       // Finished messages are pruned after --retention seconds: what is left at the end (embedded: every part).
       retentionSeconds,
       messageRows: kept ?? null,
+      // With --reads: GET /api/v1/dossiers/{id} of accepted dossiers while the submissions ran (latency from each due time).
+      reads: reads ? { perSec: reads, ...readFigures! } : null,
       groups: perGroup,
     };
     if (!values.json) printReport(figures, target.databaseMeasure);
@@ -244,4 +300,10 @@ function mainThreadCpuMs(): number | null {
   } catch {
     return null;
   }
+}
+
+function memoryNow() {
+  const m = process.memoryUsage();
+  const mb = (b: number) => Math.round(b / 1048576);
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
 }

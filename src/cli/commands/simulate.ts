@@ -3,7 +3,7 @@ import { progressBar } from '../progress.ts';
 import { runSimulation, type SimulationReport } from '../simulate/run.ts';
 
 const USAGE =
-  'lienthong simulate [--year 2025] [--scale 0.01] [--rate 20] [--review-share 0.02] [--officer-hour 14] [--officer-capacity 0] [--seed 1] [--stall 120] [--json]';
+  'lienthong simulate [--year 2025] [--scale 0.01] [--rate 20] [--review-share 0.02] [--officer-hour 14] [--officer-capacity 0] [--seed 1] [--max-in-flight 200] [--max-speed 40000] [--stall 120] [--json]';
 
 /**
  * `lienthong simulate`: a national year of births and deaths (× scale) replayed on a fast clock against the embedded
@@ -22,11 +22,13 @@ export async function runSimulate(args: string[]): Promise<number> {
       'officer-capacity': { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
       stall: { type: 'string', default: '120' },
+      'max-in-flight': { type: 'string', default: '200' },
+      'max-speed': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const n = (k: keyof typeof values) => Number(values[k]);
-  const [year, scale, rate, share, hour, capacity, seed, stall] = [n('year'), n('scale'), n('rate'), n('review-share'), n('officer-hour'), n('officer-capacity'), n('seed'), n('stall')];
+  const [year, scale, rate, share, hour, capacity, seed, stall, maxInFlight] = [n('year'), n('scale'), n('rate'), n('review-share'), n('officer-hour'), n('officer-capacity'), n('seed'), n('stall'), n('max-in-flight')];
   if (!Number.isInteger(year)) throw new Error(`--year: a year (${USAGE})`);
   if (!(scale > 0 && scale <= 1)) throw new Error(`--scale: more than 0, at most 1 (${USAGE})`);
   if (!(rate > 0)) throw new Error(`--rate: arrivals per real second, > 0 (${USAGE})`);
@@ -35,6 +37,9 @@ export async function runSimulate(args: string[]): Promise<number> {
   if (!(Number.isInteger(capacity) && capacity >= 0)) throw new Error(`--officer-capacity: reviews per working day, 0 for all (${USAGE})`);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: an integer (${USAGE})`);
   if (!(stall > 0)) throw new Error(`--stall: seconds, > 0 (${USAGE})`);
+  if (!(Number.isInteger(maxInFlight) && maxInFlight > 0)) throw new Error(`--max-in-flight: dossiers, > 0 (${USAGE})`);
+  const maxSpeed = values['max-speed'] === undefined ? undefined : Number(values['max-speed']);
+  if (maxSpeed !== undefined && !(maxSpeed > 0)) throw new Error(`--max-speed: simulated seconds per real second, > 0 (${USAGE})`);
 
   const bar = progressBar('simulate', 'dossiers settled');
   const report = await runSimulation({
@@ -46,6 +51,8 @@ export async function runSimulate(args: string[]): Promise<number> {
     officerHour: hour,
     officerCapacity: capacity,
     stallSeconds: stall,
+    maxInFlight,
+    ...(maxSpeed !== undefined ? { maxSpeed } : {}),
     onProgress: (p) => bar.update(p.settled, p.total, `${p.simDate} · ${p.accepted} accepted · backlog ${p.backlog}`),
   });
   bar.stop();
@@ -62,10 +69,10 @@ export function printSimulation(r: SimulationReport): void {
   console.log(`year            ${r.year} × ${r.scale}: ${r.dossiers.birth} births, ${r.dossiers.death} deaths (seed ${r.seed})`);
   console.log(`outcomes        birth ${o.birth.completed} completed, ${o.birth.partiallyCompleted} partially, ${o.birth.rejected} rejected, ${o.birth.unfinished} unfinished; death ${o.death.completed} completed, ${o.death.partiallyCompleted} partially, ${o.death.rejected} rejected, ${o.death.unfinished} unfinished; ${r.httpFailures} HTTP failures`);
   console.log(`officer         ${r.reviews.sentToOfficer} births sent to review (share ${r.reviews.share}), ${r.reviews.decided} decided at ${r.reviews.officerHour}:00 on working days${r.reviews.officerCapacityPerDay ? `, at most ${r.reviews.officerCapacityPerDay} a day` : ''}`);
-  console.log(`time            ${r.realSeconds} s real for ${r.simulatedDays} simulated days (clock × ${r.speed})`);
+  console.log(`time            ${r.realSeconds} s real for ${r.simulatedDays} simulated days (clock × ${r.speed} while running; held ${r.heldSeconds} s while more than ${r.maxInFlight} dossiers were in processing)`);
   console.log(`throughput      ${r.throughputPerSec} dossiers/s settled (arrivals asked at ${r.arrivalsPerSec}/s)`);
   console.log(`peak backlog    ${r.peakBacklog.dossiers} dossiers accepted and not settled${r.peakBacklog.simDate ? ` (${r.peakBacklog.simDate})` : ''}`);
-  console.log(`latency         p50 ${r.latencyAutomatic.p50Ms} ms · p95 ${r.latencyAutomatic.p95Ms} ms · p99 ${r.latencyAutomatic.p99Ms} ms real, arrival → settled, dossiers without review`);
+  console.log(`citizen's wait  p50 ${r.waitMinutesAutomatic.p50} · p95 ${r.waitMinutesAutomatic.p95} · p99 ${r.waitMinutesAutomatic.p99} simulated minutes, arrival → settled, dossiers without review`);
   console.log(`peak RSS        ${r.rssMb} MiB`);
   console.log('SLA by procedure (ended in the run: on time / measured; open and overdue at the end)');
   for (const p of r.sla.byProcedure)

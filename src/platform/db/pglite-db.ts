@@ -6,9 +6,25 @@ import { buildClose, buildExecute, buildPrepare, parseAnswer, type TypeParsers, 
  * PGlite is one session: a query issued while a transaction is open waits for it, so a handler must
  * only ever use the `tx` it is given, never the outer db (that deadlocks).
  */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+export async function openPglite(dataDir: string | undefined, settings = pgliteSettingsFromEnv()): Promise<Db> {
+  const options = settings.length ? { postgresqlconf: settings } : {};
+  const pg = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   return wrapPglite(pg);
+}
+
+/**
+ * PostgreSQL settings for the embedded engine, from LIENTHONG_PGLITE_SETTINGS ("shared_buffers=32MB,max_wal_size=256MB"):
+ * written to the data directory's postgresql.conf at each start. None by default (PGlite's: shared_buffers 128MB,
+ * max_wal_size 1GB…); docs/performance.md says what each changes in memory and speed.
+ */
+export function pgliteSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.LIENTHONG_PGLITE_SETTINGS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const m = /^\s*([a-z_][a-z0-9_.]*)\s*=\s*([A-Za-z0-9_.+-]+)\s*$/.exec(entry);
+    if (!m) throw new Error(`LIENTHONG_PGLITE_SETTINGS: "${entry}" is not name=value (e.g. shared_buffers=32MB)`);
+    return `${m[1]} = '${m[2]}'`;
+  });
 }
 
 export interface WrapOptions {
@@ -41,8 +57,9 @@ const S = protocol.serialize;
  * statement (Parse, Describe, Bind, Describe, Execute, Sync), each with its own buffers and result parsing, and
  * parses and plans the SQL every time. Here the first use of a SQL text parses it as a named prepared statement and
  * learns its parameter types (one call); every later use sends Bind+Describe+Execute+Sync in one buffer. A primary-key
- * SELECT went from ~260 µs to ~55 µs. Values are serialised by parameter type with PGlite's own serialisers and rows
- * parsed with its own parsers, so results are exactly what `query()` returned.
+ * SELECT went from ~260 µs to ~55 µs. Values are serialised by parameter type with PGlite's own serialisers; the
+ * answer is read by our wire parser (pg-wire.ts) and each value turned into JavaScript by PGlite's own per-type
+ * parsers, so results are exactly what `query()` returned (pglite-db.test.ts compares them).
  *
  * Transactions take PGlite's transaction mutex, as its `transaction()` does, and send BEGIN/COMMIT the same way.
  * The one session makes prepared statements safe to keep: nothing else shares it. A schema change that alters a
@@ -55,21 +72,23 @@ export function wrapPglite(pg: PGlite, opts: WrapOptions = {}): Db & { readonly 
   const prepared = new Map<string, Prepared>();
   let counter = 0;
 
-  /** One call into the engine; the answer is read by our own parser (pg-wire.ts), not PGlite's. */
+  /**
+   * One call into the engine; the answer is read by our own parser (pg-wire.ts), not PGlite's. PGlite runs the call
+   * synchronously inside execProtocolRawStream (its promise only follows), so one shared callback collects the
+   * answer into the array of the call under way: no closure per statement.
+   */
+  let collecting: Buffer[] | null = null;
+  const stream = { syncToFs: false, onRawData: (data: Uint8Array) => void collecting!.push(Buffer.from(data)) };
   async function call(message: Uint8Array): Promise<WireResult> {
     const chunks: Buffer[] = [];
-    await pg.execProtocolRawStream(message, { syncToFs: false, onRawData: (data) => void chunks.push(Buffer.from(data)) });
+    collecting = chunks;
+    const done = pg.execProtocolRawStream(message, stream);
+    collecting = null;
+    await done;
     return parseAnswer(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), parsers);
   }
 
-  async function prepare(sql: string): Promise<Prepared> {
-    const found = prepared.get(sql);
-    if (found) {
-      // Most recently used last: a Map keeps insertion order, so the first key is the one to close.
-      prepared.delete(sql);
-      prepared.set(sql, found);
-      return found;
-    }
+  async function prepareNew(sql: string): Promise<Prepared> {
     const name = `lt${++counter}`;
     const r = await call(buildPrepare(name, sql));
     if (r.error) throw withQuery(r.error, sql);
@@ -91,9 +110,14 @@ export function wrapPglite(pg: PGlite, opts: WrapOptions = {}): Db & { readonly 
     });
   }
 
-  /** One statement, in the caller's hold of the query mutex. */
+  /** One statement, by the holder of PGlite's transaction mutex (nothing else can use the session meanwhile). */
   async function run(sql: string, params: readonly unknown[] = []): Promise<WireResult> {
-    const p = await prepare(sql);
+    let p = prepared.get(sql);
+    if (p) {
+      // Most recently used last: a Map keeps insertion order, so the first key is the one to close.
+      prepared.delete(sql);
+      prepared.set(sql, p);
+    } else p = await prepareNew(sql);
     const r = await call(buildExecute(p.name, serialise(p, params)));
     if (r.error) {
       if (r.error.code === '0A000') {
@@ -137,28 +161,30 @@ export function wrapPglite(pg: PGlite, opts: WrapOptions = {}): Db & { readonly 
           if (closed) throw new Error('Transaction is closed');
         };
         const tx: Queryable = {
+          // Without PGlite's query mutex: this transaction holds its transaction mutex, which everything else that
+          // uses the session (its query, exec, transaction; ours) takes first; and each call is synchronous inside.
           async query<R>(sql: string, params?: readonly unknown[]) {
             open();
-            return ex._runExclusiveQuery(async () => (await run(sql, params)).rows as R[]);
+            return (await run(sql, params)).rows as R[];
           },
           async exec(sql: string) {
             open();
-            const r = await ex._runExclusiveQuery(() => call(Buffer.concat([S.query(sql), S.sync()])));
+            const r = await call(Buffer.concat([S.query(sql), S.sync()]));
             if (r.error) throw withQuery(r.error, sql);
           },
         };
-        await ex._runExclusiveQuery(() => run('BEGIN'));
+        await run('BEGIN');
         let out: T;
         try {
           out = await fn(tx);
         } catch (e) {
           closed = true;
-          await ex._runExclusiveQuery(() => run('ROLLBACK')).catch(() => undefined);
+          await run('ROLLBACK').catch(() => undefined);
           throw e;
         }
         closed = true;
         // A COMMIT that fails ends the transaction too (PostgreSQL rolls it back): nothing is left to undo.
-        const done = await ex._runExclusiveQuery(() => run('COMMIT'));
+        const done = await run('COMMIT');
         // COMMIT of a transaction that failed inside (an error fn caught and swallowed) rolls back instead.
         if (done.command === 'ROLLBACK') throw Object.assign(new Error('Transaction was rolled back instead of committed'), { code: '25P02' });
         await pg.syncToFs();
