@@ -13,6 +13,25 @@ const literals = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Litera
 /** What an action asks of the API, from the form: the path under the item and the JSON body. */
 type Plan = { path: string; body?: unknown; done: string } | null;
 
+/** Claim and release: the same on every worklist, each under its item's API path. */
+function claimPlan(base: string, body: FormFields): Plan {
+  if (body._action === 'claim') return { path: `${base}/claim`, done: 'claimed' };
+  if (body._action === 'release') return { path: `${base}/release`, done: 'released' };
+  return null;
+}
+
+/** Refusal with a reason and a supplement request: the same decision body on the worklists that decide a file. */
+function decisionPlan(base: string, c: SignedIn, body: FormFields): Plan {
+  switch (body._action) {
+    case 'refuse':
+      return { path: `${base}/decision`, body: { decision: 'refuse', ...(reasonsOf(c.lang, body) ?? { reason: '' }) }, done: 'refused' };
+    case 'request-supplement':
+      return { path: `${base}/decision`, body: { decision: 'request-supplement', fields: supplementFieldsOf(body) }, done: 'supplement-requested' };
+    default:
+      return null;
+  }
+}
+
 /**
  * The worklists (civil-registry reviews, HI-card approval, payments to resolve): each a list the API pages and
  * filters, with claim/release and the decision forms on each item. An action posts here, goes to the API with
@@ -61,18 +80,10 @@ export function worklistRoutes(kit: OfficeKit) {
       kit.checkCsrf(c, body._csrf);
       const { id } = req.params as { id: string };
       const base = `/api/v1/agencies/civil-registry/reviews/${id}`;
-      const plan = ((): Plan => {
+      const plan = claimPlan(base, body) ?? decisionPlan(base, c, body) ?? ((): Plan => {
         switch (body._action) {
-          case 'claim':
-            return { path: `${base}/claim`, done: 'claimed' };
-          case 'release':
-            return { path: `${base}/release`, done: 'released' };
           case 'approve':
             return { path: `${base}/decision`, body: { decision: 'approve', ...(body.note?.trim() ? { note: body.note.trim() } : {}) }, done: 'approved' };
-          case 'refuse':
-            return { path: `${base}/decision`, body: { decision: 'refuse', ...(reasonsOf(c.lang, body) ?? { reason: '' }) }, done: 'refused' };
-          case 'request-supplement':
-            return { path: `${base}/decision`, body: { decision: 'request-supplement', fields: supplementFieldsOf(body) }, done: 'supplement-requested' };
           default:
             return null;
         }
@@ -114,20 +125,12 @@ export function worklistRoutes(kit: OfficeKit) {
       kit.checkCsrf(c, body._csrf);
       const { id } = req.params as { id: string };
       const base = `/api/v1/agencies/social-security/worklist/${id}`;
-      const plan = ((): Plan => {
+      const plan = claimPlan(base, body) ?? decisionPlan(base, c, body) ?? ((): Plan => {
         switch (body._action) {
-          case 'claim':
-            return { path: `${base}/claim`, done: 'claimed' };
-          case 'release':
-            return { path: `${base}/release`, done: 'released' };
           case 'submit-for-approval':
             return { path: `${base}/decision`, body: { decision: 'submit-for-approval' }, done: 'submitted' };
           case 'approve':
             return { path: `${base}/decision`, body: { decision: 'approve' }, done: 'approved' };
-          case 'refuse':
-            return { path: `${base}/decision`, body: { decision: 'refuse', ...(reasonsOf(c.lang, body) ?? { reason: '' }) }, done: 'refused' };
-          case 'request-supplement':
-            return { path: `${base}/decision`, body: { decision: 'request-supplement', fields: supplementFieldsOf(body) }, done: 'supplement-requested' };
           default:
             return null;
         }
@@ -181,12 +184,8 @@ export function worklistRoutes(kit: OfficeKit) {
       const { id } = req.params as { id: string };
       const base = `/api/v1/agencies/social-security/payments/worklist/${id}`;
       const reason = reasonsOf(c.lang, body)?.[c.lang === 'vi' ? 'reasonVi' : 'reason'] ?? '';
-      const plan = ((): Plan => {
+      const plan = claimPlan(base, body) ?? ((): Plan => {
         switch (body._action) {
-          case 'claim':
-            return { path: `${base}/claim`, done: 'claimed' };
-          case 'release':
-            return { path: `${base}/release`, done: 'released' };
           case 'refund':
             return { path: `${base}/resolve`, body: { action: 'refund', reason }, done: 'refunded' };
           case 'assign':
