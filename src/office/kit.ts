@@ -4,7 +4,8 @@ import type { Html } from '../portal/html.ts';
 import { LANG_COOKIE, langOf } from '../portal/i18n/index.ts';
 import { callFile, callJson, type ApiRequest, type ApiResponse, type OfficeApi } from './api.ts';
 import { translator, type Lang, type T } from './i18n/index.ts';
-import { setCookie, readCookies, sameSecret, type OfficeSession, type OfficeSessions } from './session.ts';
+import { readCookies, sameSecret, setCookie } from '../platform/http/cookies.ts';
+import type { OfficeSession, OfficeSessions } from './session.ts';
 
 /** What every page knows: the language, the officer signed in (if any), this page's address for the switch. */
 export interface OfficeContext {

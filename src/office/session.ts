@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OfficerRole } from '../platform/auth/principal.ts';
 import type { SecretBox } from '../platform/crypto/secret-box.ts';
+
+import { randomToken, readCookies, sameSecret, setCookie } from '../platform/http/cookies.ts';
 
 /**
  * The officer's web session: a cookie holding the bearer token the sign-in API returned, sealed with AES-256-GCM
@@ -31,37 +32,6 @@ export interface OfficeSession {
   readonly officer: OfficerIdentity;
   /** Epoch milliseconds when the token expires. */
   readonly expiresAt: number;
-}
-
-export function readCookies(req: FastifyRequest): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0) continue;
-    const name = part.slice(0, i).trim();
-    if (!name || name in out) continue;
-    try {
-      out[name] = decodeURIComponent(part.slice(i + 1).trim());
-    } catch {
-      // not ours to read
-    }
-  }
-  return out;
-}
-
-export function setCookie(reply: FastifyReply, name: string, value: string, maxAgeSeconds: number, sameSite: 'Lax' | 'Strict' = 'Lax'): void {
-  const c = `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; HttpOnly; Secure; SameSite=${sameSite}`;
-  const prev = reply.getHeader('set-cookie');
-  reply.header('set-cookie', prev === undefined ? [c] : [...(Array.isArray(prev) ? prev : [String(prev)]), c]);
-}
-
-export const randomToken = (): string => randomBytes(32).toString('base64url');
-
-export function sameSecret(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
