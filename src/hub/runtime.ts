@@ -1,3 +1,4 @@
+import { PeriodicTask } from '../platform/periodic-task.ts';
 import { PartRuntime, type HandlerTable, type PartDeps } from '../platform/messaging/part-runtime.ts';
 
 /** How often the hub looks for supplement requests left unanswered past their last day. */
@@ -10,47 +11,37 @@ export const SWEEP_INTERVAL_MS = 60_000;
  * idempotent and locks each dossier, so several hub processes may run it at once.
  */
 export class HubRuntime extends PartRuntime {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private readonly log: PartDeps['log'];
+  private readonly timer: PeriodicTask;
 
   constructor(
     deps: PartDeps,
     handlers: HandlerTable,
     private readonly sweep: () => Promise<unknown>,
-    private readonly intervalMs = SWEEP_INTERVAL_MS,
+    intervalMs = SWEEP_INTERVAL_MS,
     /** Loops that run while the runtime does (the notification sender, notifications/sender.ts). */
     private readonly companions: readonly { start(): void; stop(): Promise<void> }[] = [],
   ) {
     super('hub', deps, handlers);
-    this.log = deps.log.child({ part: 'hub' });
+    const log = deps.log.child({ part: 'hub' });
+    this.timer = new PeriodicTask(sweep, intervalMs, (err) => log.error({ err }, 'deadline sweep failed; retried at the next tick'));
   }
 
   override async start(opts: { maxInFlight?: number } = {}): Promise<void> {
     await super.start(opts);
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
-    this.timer.unref();
+    this.timer.start();
     for (const c of this.companions) c.start();
   }
 
   /** One sweep now (tests; an operator's command): the same work the timer does. */
   async sweepNow(): Promise<unknown> {
-    await this.running;
+    await this.timer.idle();
     return this.sweep();
   }
 
   override async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.timer.stop();
     for (const c of this.companions) await c.stop();
     await super.stop();
   }
 
-  private tick(): void {
-    if (this.running) return; // the last sweep is still going
-    this.running = this.sweep()
-      .catch((err: unknown) => this.log.error({ err }, 'deadline sweep failed; retried at the next tick'))
-      .finally(() => (this.running = undefined));
-  }
 }

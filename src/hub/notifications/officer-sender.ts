@@ -1,4 +1,5 @@
 import { Counter } from 'prom-client';
+import { PeriodicTask } from '../../platform/periodic-task.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db/db.ts';
 import type { Logger } from '../../platform/log/logger.ts';
@@ -59,8 +60,7 @@ const store = {
  * set, the row is closed `no-address` (the overdue list still shows the procedure). Logs name the row and event only.
  */
 export class OfficerNotificationSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly timer: PeriodicTask;
   private readonly outcomes: Counter<'outcome'> | undefined;
 
   constructor(
@@ -74,25 +74,16 @@ export class OfficerNotificationSender {
     this.outcomes = metrics
       ? new Counter({ name: 'lienthong_officer_notifications_total', help: 'Overdue notices to agencies’ mailboxes, by outcome (sent, retry, failed, no-address)', labelNames: ['outcome'] as const, registers: [metrics.registry] })
       : undefined;
+    this.timer = new PeriodicTask(() => this.deliverDue(), this.opts.intervalMs ?? DEFAULT_INTERVAL_MS, (err) => this.log.error({ err }, 'officer notification delivery failed; retried at the next tick'));
   }
 
   start(): void {
-    this.timer = setInterval(() => this.tick(), this.opts.intervalMs ?? DEFAULT_INTERVAL_MS);
-    this.timer.unref();
+    this.timer.start();
   }
 
   /** Stops the loop; the mail transport is the citizens' sender's, which closes it. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.deliverDue()
-      .catch((err: unknown) => this.log.error({ err }, 'officer notification delivery failed; retried at the next tick'))
-      .finally(() => (this.running = undefined));
+    await this.timer.stop();
   }
 
   /** Sends every due notice; returns how many were sent. */

@@ -1,4 +1,5 @@
 import { Counter } from 'prom-client';
+import { PeriodicTask } from '../../platform/periodic-task.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Logger } from '../../platform/log/logger.ts';
@@ -23,8 +24,7 @@ const BATCH = 20;
  * between the server's acceptance and the mark sends that one message again after the lease.
  */
 export class NotificationSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly timer: PeriodicTask;
   private readonly outcomes: Counter<'channel' | 'outcome'> | undefined;
 
   constructor(
@@ -42,25 +42,16 @@ export class NotificationSender {
           registers: [metrics.registry],
         })
       : undefined;
+    this.timer = new PeriodicTask(() => this.deliverDue(), this.opts.intervalMs ?? DEFAULT_INTERVAL_MS, (err) => this.log.error({ err }, 'notification delivery failed; retried at the next tick'));
   }
 
   start(): void {
-    this.timer = setInterval(() => this.tick(), this.opts.intervalMs ?? DEFAULT_INTERVAL_MS);
-    this.timer.unref();
+    this.timer.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.timer.stop();
     this.opts.email.close?.();
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.deliverDue()
-      .catch((err: unknown) => this.log.error({ err }, 'notification delivery failed; retried at the next tick'))
-      .finally(() => (this.running = undefined));
   }
 
   /** Sends every due notification; returns how many were sent. */

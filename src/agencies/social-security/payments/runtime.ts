@@ -1,4 +1,5 @@
 import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
+import { PeriodicTask } from '../../../platform/periodic-task.ts';
 import { PartRuntime, type HandlerTable, type PartDeps } from '../../../platform/messaging/part-runtime.ts';
 import type { CollectionAccount } from '../voluntary-collection-account.ts';
 import { VoluntaryPayments } from './service.ts';
@@ -13,39 +14,27 @@ export const PAYMENT_SWEEP_INTERVAL_MS = 60_000;
  */
 export class SocialSecurityRuntime extends PartRuntime {
   readonly payments: VoluntaryPayments;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private readonly log: PartDeps['log'];
+  private readonly timer: PeriodicTask;
 
   constructor(
     deps: PartDeps & { audit?: AuditRecorder | undefined },
     handlers: HandlerTable,
     account: CollectionAccount,
-    private readonly intervalMs = PAYMENT_SWEEP_INTERVAL_MS,
+    intervalMs = PAYMENT_SWEEP_INTERVAL_MS,
   ) {
     super('social-security', deps, handlers);
-    this.log = deps.log.child({ part: 'social-security' });
+    const log = deps.log.child({ part: 'social-security' });
     this.payments = new VoluntaryPayments(deps.db, this, deps.clock, account, deps.audit);
+    this.timer = new PeriodicTask(() => this.payments.sweep(), intervalMs, (err) => log.error({ err }, 'voluntary-SI payment sweep failed; retried at the next tick'));
   }
 
   override async start(opts: { maxInFlight?: number } = {}): Promise<void> {
     await super.start(opts);
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
-    this.timer.unref();
+    this.timer.start();
   }
 
   override async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.timer.stop();
     await super.stop();
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.payments
-      .sweep()
-      .catch((err: unknown) => this.log.error({ err }, 'voluntary-SI payment sweep failed; retried at the next tick'))
-      .finally(() => (this.running = undefined));
   }
 }
