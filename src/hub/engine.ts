@@ -38,7 +38,7 @@ export class HubEngine {
   }
 
 
-  group(d: DossierRow): GroupDefinition<unknown> {
+  group(d: Pick<DossierRow, 'id' | 'group_code'>): GroupDefinition<unknown> {
     const g = GROUPS[d.group_code];
     if (!g) throw new Error(`dossier ${d.id} has unknown group ${d.group_code}`);
     return g;

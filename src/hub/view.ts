@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../contracts/common.ts';
 import { compareDates, isoDate, type IsoDate } from '../kernel/dates.ts';
 import type { GroupDefinition } from './groups/group.ts';
-import type { DossierRow, HistoryRow, ProcedureRow } from './store.ts';
+import type { DossierHeadRow, HistoryRow, ProcedureRow } from './store.ts';
 
 export interface ProcedureView {
   code: string;
@@ -33,7 +33,7 @@ export interface DossierView {
 }
 
 /** The dossier as the citizen and officers see it: each procedure with its agency, deadline and result. */
-export function dossierView(d: DossierRow, procs: ProcedureRow[], history: HistoryRow[], group: GroupDefinition<unknown>, today: IsoDate): DossierView {
+export function dossierView(d: DossierHeadRow, procs: ProcedureRow[], history: HistoryRow[], group: GroupDefinition<unknown>, today: IsoDate): DossierView {
   return {
     id: d.id,
     group: d.group_code,

@@ -11,9 +11,18 @@ const AUDIENCE = 'lienthong-api';
  * LIENTHONG_TOKEN_SECRET, or in embedded mode from a file the platform creates in its data folder.
  * The security issue replaces citizen tokens with OpenID Connect sign-in; the Principal stays.
  */
+/** How many verified tokens are remembered (a few MiB; the oldest is forgotten first). */
+const VERIFIED_CACHE_SIZE = 20_000;
+
 export class TokenService {
   private readonly key: Uint8Array;
   private revocations: RevocationList | undefined;
+  /**
+   * Tokens already verified, by their exact text: a portal reads a dossier again and again with one token, and the
+   * HMAC check was a tenth of a read's CPU (docs/performance.md). Safe because the same bytes verify the same way;
+   * expiry and revocation are checked again at every use.
+   */
+  private readonly verified = new Map<string, { principal: Principal; issuedAtMs: number; expiresAtMs: number }>();
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('the token secret must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
@@ -37,15 +46,30 @@ export class TokenService {
 
   /** The principal the token names, or null when it is invalid, expired or malformed. */
   async verify(token: string): Promise<Principal | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() >= known.expiresAtMs) {
+        this.verified.delete(token);
+        return null;
+      }
+      return this.revocations?.isRevoked(subjectOf(known.principal), known.issuedAtMs) ? null : known.principal;
+    }
     try {
       const { payload: c } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const p = principalOf(c);
       const issuedAtMs = typeof c.iatMs === 'number' ? c.iatMs : (c.iat ?? 0) * 1000 + 999;
-      if (p && this.revocations?.isRevoked(subjectOf(p), issuedAtMs)) return null;
-      return p;
+      if (!p) return null;
+      // jose has checked `exp` (it is always set by `issue`); a token without one is not remembered.
+      if (typeof c.exp === 'number') this.remember(token, { principal: p, issuedAtMs, expiresAtMs: c.exp * 1000 });
+      return this.revocations?.isRevoked(subjectOf(p), issuedAtMs) ? null : p;
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, v: { principal: Principal; issuedAtMs: number; expiresAtMs: number }): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, v);
   }
 }
 
