@@ -21,7 +21,7 @@ import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
 import { identity, type OidcOptions } from '../identity/index.ts';
 import { portalRoutes } from '../portal/index.ts';
-import { agencyUrlsFrom, injectApi, officeRoutes, OfficeSessions, routedApi } from '../office/index.ts';
+import { agencyUrlsFrom, httpApi, injectApi, officeRoutes, OfficeSessions, routedApi } from '../office/index.ts';
 import { KeyRing } from '../platform/crypto/secret-box.ts';
 import { notificationsFromEnv } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
@@ -55,6 +55,7 @@ import { dataAccessRoutes } from '../platform/audit/routes.ts';
 import type { PartDeps, PartRuntime, Signing } from '../platform/messaging/part-runtime.ts';
 import { Metrics, PROCEDURE_DURATIONS_SQL, type ProcedureDuration } from '../platform/metrics.ts';
 import { buildHttpApp } from './http-app.ts';
+import { migrateSchemas } from './migrate-schemas.ts';
 
 /** What runs in one process of distributed mode: one part, or the portal (the hub's HTTP front). */
 export type ProcessRole = PartName | 'portal';
@@ -63,6 +64,11 @@ export interface PartProcessOptions {
   readonly role: ProcessRole;
   /** This part's own database on a PostgreSQL server (the portal uses the hub's). */
   readonly databaseUrl: string;
+  /**
+   * The hub's and the portal's audit schema is owned by this other login to the same database, which grants
+   * `databaseUrl`'s login only SELECT and INSERT on it (migrate-schemas.ts). Default: LIENTHONG_MIGRATION_DATABASE_URL.
+   */
+  readonly migrationDatabaseUrl?: string | undefined;
   readonly natsUrl: string;
   readonly natsPrefix?: string;
   readonly signing: Signing;
@@ -142,7 +148,7 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
     let audit: AuditTrail | undefined;
     if (part === 'hub') {
       if (!o.audit) throw new Error('the hub and the portal keep the audit trail: set LIENTHONG_AUDIT_SUBJECT_KEY and LIENTHONG_AUDIT_ANCHOR_KEY');
-      await migrate(db, auditMigrations);
+      await migrateSchemas(db, [auditMigrations], { migrationDatabaseUrl: o.migrationDatabaseUrl ?? (process.env.LIENTHONG_MIGRATION_DATABASE_URL || undefined), log });
       audit = new AuditTrail(db, o.clock, o.audit);
     }
     const routes: FastifyPluginAsync[] = transport instanceof HttpAgencyTransport ? [transport.routes()] : [];
@@ -172,7 +178,10 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
         const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
         const documents = new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit);
         routes.push(hubRoutes(h.service), hubDocumentRoutes(documents), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
-        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: o.clock, rules: () => book.book() })); // the citizen's pages
+        // The citizen's pages; the participant's voluntary SI is social security's route, at its process's URL (LIENTHONG_OFFICE_API).
+        const socialSecurityUrl = agencyUrlsFrom(process.env.LIENTHONG_OFFICE_API)['social-security'];
+        const portalApi = socialSecurityUrl ? httpApi({ hub: socialSecurityUrl }) : injectApi(() => officeSelf!);
+        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, api: portalApi, clock: o.clock, rules: () => book.book() }));
         routes.push(hubSettingsRoutes(new HubSettings(db, o.clock, audit))); // per-province time limits, in the hub's database
         routes.push(hubCalendarRoutes(calendars)); // the yearly holiday calendars, in the hub's database
         routes.push(overdueRoutes(new OverdueList(db, o.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, o.clock, audit))); // the overdue worklist; agencies' mailboxes
@@ -186,7 +195,8 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
       // Officers' reads and decisions reach the audit trail in the hub's database through the outbox (outbox-audit.ts).
       routes.push(civilRegistryRoutes(new ReviewService(db, runtime, new OutboxAudit(() => cr, o.clock))));
     } else if (part === 'health') {
-      const hl = health.create(deps);
+      // Facilities' reads of their notices reach the audit trail in the hub's database through the outbox (outbox-audit.ts).
+      const hl = health.create({ ...deps, audit: new OutboxAudit(() => hl.runtime, o.clock) });
       runtime = hl.runtime;
       routes.push(hl.routes); // the facilities' intake API is served by the health process itself
     } else if (part === 'population') runtime = population.create(deps);

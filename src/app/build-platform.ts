@@ -43,7 +43,8 @@ import { InProcessTransport } from '../platform/bus/in-process-transport.ts';
 import type { Transport } from '../platform/bus/transport.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
-import { migrate } from '../platform/db/migrate.ts';
+import { migrateSchemas, type MigrateSchemasOptions } from './migrate-schemas.ts';
+import type { AuditProtection } from '../platform/audit/schema.ts';
 import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger, type Logger } from '../platform/log/logger.ts';
 import type { PartRuntime } from '../platform/messaging/part-runtime.ts';
@@ -62,6 +63,11 @@ import type { FastifyInstance } from 'fastify';
 export interface BuildOptions {
   readonly dataDir?: string | undefined;
   readonly databaseUrl?: string | undefined;
+  /**
+   * LIENTHONG_MIGRATION_DATABASE_URL: the login that owns the audit schema (same database), so the application's login
+   * may only insert and select on the trail (migrate-schemas.ts). Unset: a warning, and only the triggers guard it.
+   */
+  readonly migrationDatabaseUrl?: string | undefined;
   /** An already-open database (tests clone a migrated template). */
   readonly db?: Db;
   readonly clock: Clock;
@@ -100,8 +106,8 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function migrateAll(db: Db): Promise<void> {
-  for (const m of ALL_MIGRATIONS) await migrate(db, m);
+export async function migrateAll(db: Db, o: MigrateSchemasOptions = {}): Promise<AuditProtection | undefined> {
+  return migrateSchemas(db, ALL_MIGRATIONS, o);
 }
 
 /**
@@ -118,7 +124,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
       dataDir: opts.dataDir ? join(opts.dataDir, 'pglite') : undefined,
       onIdleError: (err) => log.warn({ err }, 'database connection lost while idle; it is replaced on next use'),
     }));
-  await migrateAll(db);
+  await migrateAll(db, { migrationDatabaseUrl: opts.migrationDatabaseUrl, log });
   const transport = new InProcessTransport();
   let parts: PartRuntime[] = [];
   const metrics = new Metrics(
@@ -145,7 +151,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     audit,
   );
   const cr = civilRegistry.create(deps);
-  const hl = health.create(deps);
+  const hl = health.create({ ...deps, audit });
   const ss = socialSecurity.create({ ...deps, audit });
   parts = [h.runtime, population.create(deps), cr, ss, hl.runtime];
   for (const p of parts) await p.start();
@@ -173,7 +179,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
     title: 'lienthong API',
     health: () => ({ database: db.engine, bus: transport.kind }),
     ready: async () => (await db.query('SELECT 1')).length === 1,
-    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), dashboardRoutes(new DashboardService(db, opts.clock, calendar, audit)), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, opts.clock, audit)), socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, opts.clock, audit)), hubSettingsRoutes(new HubSettings(db, opts.clock, audit)), hubCalendarRoutes(calendars), socialSecurityRuleRoutes(new SocialSecurityRules(db, opts.clock, audit, () => ruleBook.refresh())), paymentWorklistRoutes(new PaymentWorklist(db, opts.clock, ss.payments, audit)), overdueRoutes(new OverdueList(db, opts.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, opts.clock, audit)), dataAccessRoutes(audit), ...idn.routes, portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, clock: opts.clock, rules: () => ruleBook.book() }), office],
+    routes: [hubRoutes(h.service), hubDocumentRoutes(documents), dashboardRoutes(new DashboardService(db, opts.clock, calendar, audit)), civilRegistryRoutes(new ReviewService(db, cr, audit)), hl.routes, voluntaryPaymentRoutes(ss.payments), reportRoutes(new SocialSecurityReports(db, opts.clock, audit)), socialSecurityBackOfficeRoutes(new SocialSecurityBackOffice(db, ss, opts.clock, audit)), hubSettingsRoutes(new HubSettings(db, opts.clock, audit)), hubCalendarRoutes(calendars), socialSecurityRuleRoutes(new SocialSecurityRules(db, opts.clock, audit, () => ruleBook.refresh())), paymentWorklistRoutes(new PaymentWorklist(db, opts.clock, ss.payments, audit)), overdueRoutes(new OverdueList(db, opts.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, opts.clock, audit)), dataAccessRoutes(audit), ...idn.routes, portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, api: injectApi(() => self!), clock: opts.clock, rules: () => ruleBook.book() }), office],
     metrics,
   });
 

@@ -11,6 +11,12 @@ export interface PlatformConfig {
   readonly dataDir: string;
   /** A PostgreSQL server instead of PGlite. */
   readonly databaseUrl: string | undefined;
+  /**
+   * LIENTHONG_MIGRATION_DATABASE_URL: a second login to the same server database that owns the audit schema and runs
+   * its migrations, so DATABASE_URL's login may only insert and select on the trail. Unset: DATABASE_URL's login
+   * does it, with a warning at start-up that only the triggers guard the trail.
+   */
+  readonly migrationDatabaseUrl: string | undefined;
   readonly clock: Clock;
   readonly tokenSecret: string;
   readonly audit: AuditKeys;
@@ -32,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.LIENTHONG_MIGRATION_DATABASE_URL || undefined,
     clock: clockFromEnv(env.LIENTHONG_CLOCK),
     tokenSecret: tokenSecret(env, dataDir),
     audit: auditKeys(env, dataDir),

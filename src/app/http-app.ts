@@ -2,7 +2,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { createHash } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import { COOKIES } from '../identity/web/cookies.ts';
+import { subjectOf } from '../platform/auth/principal.ts';
+import { readCookies } from '../platform/http/cookies.ts';
+import { NoQuery } from '../platform/http/schemas.ts';
 import type { TokenService } from '../platform/auth/tokens.ts';
 import { authPlugin } from '../platform/http/auth.ts';
 import { bodyNotJson, frameworkError, installErrorHandler } from '../platform/http/error-handler.ts';
@@ -25,7 +30,7 @@ export interface HttpAppOptions {
   readonly routes: readonly FastifyPluginAsync[];
   /** Served at /metrics in the Prometheus text format. */
   readonly metrics?: Metrics;
-  /** Dossier submissions a caller may make per minute (LIENTHONG_SUBMISSIONS_PER_MINUTE; 0: no limit). */
+  /** Submissions (SUBMISSION_ROUTES) a caller may make per minute on each route (LIENTHONG_SUBMISSIONS_PER_MINUTE; 0: no limit). */
   readonly submissionsPerMinute?: number;
   /** Sign-in attempts an address may make per minute (LIENTHONG_SIGN_IN_PER_MINUTE; 0: no limit). */
   readonly signInsPerMinute?: number;
@@ -33,17 +38,44 @@ export interface HttpAppOptions {
 
 const SIGN_IN_ROUTES = new Set(['/api/v1/auth/officer/sign-in', '/api/v1/auth/token', '/idp/interaction/:uid/login']);
 
+/**
+ * Where a citizen or an agency's system submits something that starts or feeds a procedure: each is limited per
+ * caller (LIENTHONG_SUBMISSIONS_PER_MINUTE a minute, on each route). `every`: every request counts; `submit`: only a
+ * request that submits the declaration (`_action=submit`) counts — a form's other steps (next, back, add a row) store
+ * nothing. The list is checked against the route table in test/security/hardening.test.ts: a citizen's POST route
+ * that is neither here nor exempted there fails it.
+ */
+export const SUBMISSION_ROUTES: Readonly<Record<string, 'every' | 'submit'>> = {
+  'POST /api/v1/dossiers': 'every',
+  'POST /api/v1/dossiers/:id/supplements': 'every',
+  'POST /api/v1/agencies/health/death-notices': 'every',
+  'POST /portal/birth': 'submit',
+  'POST /portal/death': 'submit',
+  'POST /portal/voluntary-si': 'submit',
+  'POST /portal/dossiers/:id/supplements': 'every',
+};
+
+/**
+ * Who is calling, for a per-caller limit: the principal of the bearer token (however many tokens it holds), else
+ * the portal's session (by a digest of the cookie: no secret kept in the limiter), else the address.
+ */
+function callerKey(req: FastifyRequest): string {
+  if (req.principal) return subjectOf(req.principal);
+  const session = readCookies(req)[COOKIES.session];
+  return session ? `session:${createHash('sha256').update(session).digest('base64url')}` : `address:${req.ip}`;
+}
+
 /** The rate limit a route gets, if any: sign-in per address, submissions per caller. */
-function rateLimitOf(url: string, methods: string[], limits: { submissions: number; signIns: number }) {
+export function rateLimitOf(url: string, methods: string[], limits: { submissions: number; signIns: number }) {
   if (!methods.includes('POST')) return undefined;
   if (SIGN_IN_ROUTES.has(url) && limits.signIns > 0) return { max: limits.signIns, timeWindow: 60_000 };
-  if (url === '/api/v1/dossiers' && limits.submissions > 0)
-    return {
-      max: limits.submissions,
-      timeWindow: 60_000,
-      keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers.authorization ?? req.ip),
-    };
-  return undefined;
+  const submission = SUBMISSION_ROUTES[`POST ${url}`];
+  if (!submission || limits.submissions <= 0) return undefined;
+  // Route-level hooks run after the platform's own (auth, policy): the principal is known, a refused caller never counted.
+  const base = { max: limits.submissions, timeWindow: 60_000, keyGenerator: callerKey };
+  if (submission === 'every') return base;
+  // After validation, so the form's action can be read: only a submit counts.
+  return { ...base, hook: 'preHandler' as const, allowList: (req: FastifyRequest) => (req.body as { _action?: unknown } | undefined)?._action !== 'submit' };
 }
 
 /**
@@ -73,6 +105,8 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   app.addHook('onRoute', (r) => {
     const limit = rateLimitOf(r.url, [r.method].flat(), limits);
     if (limit) r.config = { ...(r.config as object), rateLimit: limit } as typeof r.config;
+    // Every documented route's query string is closed: a route that declares none takes none (issue 4 item 7).
+    if (r.schema && !(r.schema as { hide?: boolean }).hide && !r.schema.querystring) r.schema = { ...r.schema, querystring: NoQuery };
     for (const m of [r.method].flat()) {
       if (m === 'HEAD') continue;
       if (!policyFor(m, r.url)) throw new Error(`no authorisation policy for ${m} ${r.url}: add it to src/app/route-policies.ts`);
@@ -104,7 +138,8 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     },
   });
   // Sign-in is rate-limited per address (with the account lock-out behind it); submissions per caller.
-  await app.register(rateLimit, { global: false });
+  // Refused as an AppError, so a page's own error handler (the portal's) shows it as a page to a browser.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
   await app.register(authPlugin, { tokens: o.tokens });
   // Access log: the route's pattern (never the URL as sent: it could carry what a client put there), the status, the time.
   app.addHook('onResponse', async (req, reply) => {

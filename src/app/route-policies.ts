@@ -210,6 +210,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /portal/death': { grants: [anyone], resource: 'session-cookie', why: 'a step of the death form; submits as the session’s citizen (CSRF token required)' },
   'GET /portal/voluntary-si': { grants: [anyone], resource: 'session-cookie', why: 'the voluntary SI registration form, for the signed-in citizen' },
   'POST /portal/voluntary-si': { grants: [anyone], resource: 'session-cookie', why: 'a step of the voluntary SI form; registers the session’s citizen (CSRF token required)' },
+  'GET /portal/me/voluntary-si': { grants: [anyone], resource: 'session-cookie', why: 'the session citizen’s own voluntary SI (status, periods paid, next payment, notices), read from social security’s /api/v1/me/voluntary-si with a token for that citizen; no parameter names anyone else' },
   'POST /portal/check/:group': { grants: [anyone], resource: 'session-cookie', why: 'dry-run checks of the session citizen’s form fields; stores nothing (CSRF header required)' },
   'GET /portal/dossiers/:id': { grants: [anyone], resource: 'session-cookie', why: 'the session citizen’s own dossier; anything else is 404' },
   'POST /portal/dossiers/:id/supplements': { grants: [anyone], resource: 'session-cookie', why: 'the session citizen answers a supplement request on their own dossier (CSRF token required)' },

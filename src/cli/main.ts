@@ -5,9 +5,11 @@ import { buildPlatform } from '../app/build-platform.ts';
 import { ALL_MIGRATIONS } from '../app/parts.ts';
 import { population } from '../agencies/population/index.ts';
 import { socialSecurity } from '../agencies/social-security/index.ts';
-import { migrate, type SchemaMigrations } from '../platform/db/migrate.ts';
+import type { SchemaMigrations } from '../platform/db/migrate.ts';
+import { migrateSchemas } from '../app/migrate-schemas.ts';
 import { AuditTrail } from '../platform/audit/audit-trail.ts';
 import { auditMigrations } from '../platform/audit/migrations.ts';
+import { auditProtection } from '../platform/audit/schema.ts';
 import { TokenService } from '../platform/auth/tokens.ts';
 import { openDb } from '../platform/db/open-db.ts';
 import { makeLogger } from '../platform/log/logger.ts';
@@ -61,7 +63,8 @@ async function withDb<T>(
   const unlock = cfg.databaseUrl ? () => undefined : lockDataDir(cfg.dataDir, what);
   const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'pglite') });
   try {
-    for (const m of schemas) await migrate(db, m);
+    // The audit schema through its owner's login when there is one (LIENTHONG_MIGRATION_DATABASE_URL: app/migrate-schemas.ts).
+    await migrateSchemas(db, schemas, { migrationDatabaseUrl: cfg.migrationDatabaseUrl });
     return await fn(db, cfg);
   } finally {
     await db.close();
@@ -79,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       const platform = await buildPlatform({
         dataDir: cfg.dataDir,
         databaseUrl: cfg.databaseUrl,
+        migrationDatabaseUrl: cfg.migrationDatabaseUrl,
         clock: cfg.clock,
         tokenSecret: cfg.tokenSecret,
         audit: cfg.audit,
@@ -100,7 +104,12 @@ async function main(argv: string[]): Promise<number> {
       return new Promise<number>(() => undefined);
     }
     case 'migrate':
-      await withDb('lienthong migrate', async (db) => console.log(`migrated (${db.engine})`));
+      await withDb('lienthong migrate', async (db) => {
+        console.log(`migrated (${db.engine})`);
+        const p = await auditProtection(db);
+        if (p.engine === 'postgres')
+          console.log(p.enforcedByGrants ? `audit trail: ${p.role} may only insert and select (the server's grants)` : `WARNING: the audit trail is guarded by triggers only (${p.reason}); see LIENTHONG_MIGRATION_DATABASE_URL`);
+      });
       return 0;
     case 'token': {
       const { values } = parseArgs({ args: rest, options: { citizen: { type: 'string' }, officer: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, province: { type: 'string' }, ttl: { type: 'string' } } });

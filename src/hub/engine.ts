@@ -1,4 +1,5 @@
 import type { FieldIssue, PersonFacts } from '../contracts/common.ts';
+import type { AgencyName } from '../contracts/parts.ts';
 import type { ProcedureCode } from '../contracts/procedures.ts';
 import { addDays, vnDateOf, type IsoDate } from '../kernel/dates.ts';
 import type { WorkingCalendar } from '../kernel/calendar/index.ts';
@@ -12,6 +13,7 @@ import type { GroupDefinition, TimeLimit } from './groups/group.ts';
 import type { TimeLimitLookup } from './settings/time-limits.ts';
 import { hubStore as store, type DossierRow, type ProcedureRow } from './store.ts';
 import { notificationStore } from './notifications/store.ts';
+import type { Disclosures } from './disclosures.ts';
 
 /**
  * The procedure-group engine: after any change to a dossier, cancel what can no longer happen,
@@ -25,7 +27,14 @@ export class HubEngine {
     private readonly sealer?: DataSealer,
     /** A province's own time limit for a procedure, when one is set (settings/time-limits.ts); else the group's. */
     private readonly timeLimits?: TimeLimitLookup,
+    /** Where the people a request names are recorded as disclosed to its agency (disclosures.ts); absent without a trail. */
+    private readonly disclosures?: Disclosures,
   ) {}
+
+  /** Records, in `tx`, that `agency` received the people `payload` names (disclosures.ts). */
+  async disclosed(tx: Queryable, agency: AgencyName, payload: unknown, purpose: string, resource: string, details: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.disclosures?.note(tx, agency, payload, purpose, resource, details);
+  }
 
   /** The declaration as stored, sealed fields sealed: for storing. */
   sealDeclaration(group: string, dossierId: string, declaration: unknown): unknown {
@@ -89,7 +98,7 @@ export class HubEngine {
       if (p.status !== 'pending') continue;
       const prereqs = p.requires.map((c) => byCode.get(c)!);
       if (prereqs.some((q) => q.status === 'rejected' || q.status === 'cancelled')) {
-        await this.move(tx, ctx, p, 'cancelled', { note: 'a prerequisite procedure did not complete' });
+        await this.move(tx, ctx, p, 'cancelled', { note: 'a prerequisite procedure did not complete', reasons: prerequisiteRefused(group, prereqs) });
       } else if (d.people && prereqs.every((q) => q.status === 'completed')) {
         await this.dispatch(tx, ctx, d, group, p, byCode);
       }
@@ -135,6 +144,32 @@ export class HubEngine {
       deadline,
     });
     const env = await ctx.send(def.requestType, def.agency, payload);
+    // The agency now holds the people the request names: each sees it at /me/data-access, with the procedure and its law.
+    await this.disclosed(tx, def.agency, payload, `${def.title.en} (${group.code} dossier; ${def.timeLimit.legalBasis})`, `dossier/${d.id}`, { procedure: p.code, messageId: env.id });
     await this.move(tx, ctx, p, 'dispatched', { deadline, messageId: env.id, note: `sent to ${def.agency}` });
   }
+}
+
+/**
+ * Why a procedure is cancelled, in English and Vietnamese, for the citizen: the procedure it depends on that was
+ * refused, named by its title. Behind a cancelled prerequisite stands the refusal that cancelled it: its reasons are
+ * passed on, so the procedure named is always the one refused (a chain A refused → B cancelled → C cancelled names A).
+ */
+export function prerequisiteRefused(group: { readonly procedures: readonly Pick<GroupDefinition<never>['procedures'][number], 'code' | 'title'>[] }, prereqs: readonly Pick<ProcedureRow, 'code' | 'status' | 'reasons'>[]): FieldIssue[] {
+  const out = new Map<string, FieldIssue>();
+  for (const q of prereqs) {
+    if (q.status === 'rejected') {
+      const title = group.procedures.find((x) => x.code === q.code)?.title ?? { vi: q.code, en: q.code };
+      const path = `procedures.${q.code}`;
+      out.set(path, {
+        path,
+        code: 'prerequisite-refused',
+        reason: `Cancelled: it depends on "${title.en}", which was refused (see the reasons given there).`,
+        reasonVi: `Đã hủy: thủ tục này phụ thuộc vào thủ tục "${title.vi}" đã bị từ chối (xem lý do tại thủ tục đó).`,
+      });
+    } else if (q.status === 'cancelled') {
+      for (const r of q.reasons ?? []) if (r.code === 'prerequisite-refused') out.set(r.path, r);
+    }
+  }
+  return [...out.values()];
 }

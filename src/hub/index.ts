@@ -5,6 +5,7 @@ import type { PartDeps } from '../platform/messaging/part-runtime.ts';
 import type { RuleBook } from '../kernel/rules/rule-book.ts';
 import { auditIntakeHandlers } from './audit-intake.ts';
 import { ruleVersionIntakeHandlers } from './rule-versions.ts';
+import { Disclosures } from './disclosures.ts';
 import { HubEngine } from './engine.ts';
 import { hubHandlers } from './handlers.ts';
 import { hubMigrations } from './migrations.ts';
@@ -24,7 +25,9 @@ export const hub = {
   /** `notifications`: how the citizen is told (notifications/notifier.ts); default: logged only. */
   create(deps: PartDeps & { db: Db; audit?: AuditTrail; rules?: () => RuleBook }, calendar: WorkingCalendar, notifications?: NotificationOptions) {
     const log = deps.log.child({ part: 'hub' });
-    const engine = new HubEngine(calendar, deps.sealer, provinceTimeLimits);
+    // The people each message to an agency names are recorded as disclosed to it, in the runtime's transactions (disclosures.ts).
+    const disclosures = deps.audit && new Disclosures(deps.audit);
+    const engine = new HubEngine(calendar, deps.sealer, provinceTimeLimits, disclosures);
     const sender = new NotificationSender(
       deps.db,
       deps.clock,
@@ -40,7 +43,7 @@ export const hub = {
       await supplements!.expireOverdue();
       await overdue.run();
     };
-    const runtime = new HubRuntime(deps, { ...hubHandlers(engine, log), ...auditIntakeHandlers(deps.audit), ...ruleVersionIntakeHandlers() }, sweep, SWEEP_INTERVAL_MS, [officers, sender]); // officers first: it stops before the citizens' sender closes the shared mail transport
+    const runtime = new HubRuntime(disclosures ? { ...deps, db: disclosures.wrap(deps.db) } : deps, { ...hubHandlers(engine, log), ...auditIntakeHandlers(deps.audit), ...ruleVersionIntakeHandlers() }, sweep, SWEEP_INTERVAL_MS, [officers, sender]); // officers first: it stops before the citizens' sender closes the shared mail transport
     supplements = new Supplements(deps.db, runtime, engine, deps.clock);
     return { runtime, service: new HubService(deps.db, runtime, engine, deps.clock, supplements, deps.audit, deps.rules), notifications: sender, officerNotifications: officers };
   },

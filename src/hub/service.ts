@@ -84,7 +84,9 @@ export class HubService {
         await store.insertProcedures(tx, id, wantedProcedures(def, declaration));
         if (idempotencyKey) await store.insertIdempotencyKey(tx, subject, idempotencyKey, hash, id);
         await store.addHistory(tx, { dossierId: id, at, status: 'submitted', note: group });
-        await ctx.send('population.verify-people.requested', 'population', { people: def.peopleToVerify(declaration) });
+        const verify = { people: def.peopleToVerify(declaration) };
+        const sent = await ctx.send('population.verify-people.requested', 'population', verify);
+        await this.engine.disclosed(tx, 'population', verify, `verification of the people named in a ${group} declaration against the national population database (Decree 104/2022/ND-CP)`, `dossier/${id}`, { messageId: sent.id });
         return { id, status: 'processing', replayed: false };
       });
     } catch (e) {

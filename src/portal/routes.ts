@@ -19,18 +19,29 @@ import { addRow, errorsByField, fieldOf, postableNames, removeRow, rowCount, row
 import type { Html } from './html.ts';
 import { LANG_COOKIE, langOf, translator, type MessageKey } from './i18n/index.ts';
 import { answerName, readAnswers } from './supplement-form.ts';
+import { getJson, MY_VOLUNTARY_SI_PATH, type PortalApi } from './api.ts';
 import { VOLUNTARY_FORM } from './voluntary-form.ts';
 import { addAction, declarationPage, removeAction } from './views/declaration.ts';
 import { dossierPage, type SupplementState } from './views/dossier.ts';
 import { messageOf } from './views/form-fields.ts';
 import { homePage, messagePage, welcomePage } from './views/home.ts';
 import type { PageContext } from './views/layout.ts';
+import { myVoluntarySiPage, type MyVoluntarySi } from './views/voluntary-si.ts';
 
 /** What the portal asks of the rest of the platform: the hub's services and the identity part's web sessions. */
 export interface PortalDeps {
   readonly hub: Pick<HubService, 'check' | 'submit' | 'get' | 'list' | 'answerSupplement'>;
   readonly documents: Pick<HubDocuments, 'list' | 'pdf'>;
-  readonly sessions: { find(id: string | undefined): Promise<{ pin: string; csrfToken: string } | null> };
+  readonly sessions: {
+    find(id: string | undefined): Promise<{ pin: string; csrfToken: string } | null>;
+    /** A bearer token for the API, for the session's citizen (identity/sessions.ts). */
+    bearer(s: { pin: string; csrfToken: string }): Promise<{ token: string }>;
+  };
+  /**
+   * The platform's HTTP API, for what an agency's part serves (the participant's own voluntary SI, social security's):
+   * `inject` into this process in embedded mode, HTTP to the agency's process in distributed mode (api.ts).
+   */
+  readonly api: PortalApi;
   /** The platform's clock: today's date for the hints that depend on it (the income bounds of a month). */
   readonly clock?: Clock;
   /** The rule book the hub checks amounts with (default: the built-in tables), for the hints that quote it. */
@@ -228,6 +239,26 @@ export function portalRoutes(deps: PortalDeps) {
     );
 
     for (const form of Object.values(FORMS)) declarationRoutes(form);
+
+    app.get(
+      '/portal/me/voluntary-si',
+      {
+        schema: {
+          ...page,
+          summary: 'My voluntary social insurance: status, SI code, periods paid, the next payment with its QR code, social security’s notices',
+          querystring: Type.Object({ lang: Lang }, { additionalProperties: false }),
+        },
+      },
+      async (req, reply) => {
+        const c = await context(req, reply);
+        if (!c.citizen) return signIn(reply);
+        // Social security's own route, as the session's citizen: no other citizen's data can be asked for.
+        const { token } = await deps.sessions.bearer({ pin: c.citizen.pin, csrfToken: c.citizen.csrf });
+        const data = await getJson<MyVoluntarySi>(deps.api, MY_VOLUNTARY_SI_PATH, token);
+        if (!data || typeof data !== 'object') return send(reply, messagePage(c, c.t('vsiUnavailableTitle'), c.t('vsiUnavailable')), 503);
+        return send(reply, myVoluntarySiPage(c, data));
+      },
+    );
 
     /** A dossier's page as the citizen sees it, with its documents (NOT_FOUND if it is not theirs). */
     async function dossierHtml(c: PageContext, id: string, notice: MessageKey | null, supplement?: SupplementState): Promise<Html> {

@@ -1,18 +1,24 @@
 import { IncapacityProof } from '../contracts/declarations/death.ts';
+import { IslandCommuneProof } from '../contracts/declarations/island-commune-proof.ts';
 import type { FieldIssue } from '../contracts/common.ts';
 import type { FieldError } from '../kernel/errors.ts';
 import { validate } from '../platform/validation.ts';
 import type { FormField } from './forms.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 /**
  * Answering a supplement request from the dossier page. Most requests are answered with a line of text; some fields
  * are answered with a record of several parts, in the shape the agency reads (`contracts/`): social security asks for
  * the medical assessment council's record of a relative declared with ≥ 81% incapacity (`IncapacityProof`, Law on SI
- * 2014 art. 111), asked on `declaration.relatives.N.incapacityPercent`. The page shows one input per part and sends
- * the record; a part left wrong is shown beside its input, with everything typed kept.
+ * 2014 art. 111), asked on `declaration.relatives.N.incapacityPercent`; and the commune's confirmation of residence
+ * of a voluntary participant claiming the island-commune support (`IslandCommuneProof`, Decree 159/2025/ND-CP), asked
+ * on `declaration.supportGroup`. The page shows one input per part and sends the record; a part left wrong is shown
+ * beside its input, with everything typed kept.
  */
 interface CompoundAnswer {
   readonly test: RegExp;
+  /** The heading of the record's inputs. */
+  readonly legend: MessageKey;
   readonly parts: readonly FormField[];
   /** The parts' text as the record the agency reads. */
   record(values: Readonly<Record<string, string>>): Record<string, unknown>;
@@ -22,6 +28,7 @@ interface CompoundAnswer {
 const COMPOUND: readonly CompoundAnswer[] = [
   {
     test: /^declaration\.relatives\.\d+\.incapacityPercent$/,
+    legend: 'supplementProofFor',
     parts: [
       { name: 'assessmentNumber', label: 'supplementAssessmentNumber', kind: 'text' },
       { name: 'assessedOn', label: 'supplementAssessedOn', kind: 'date', hint: 'hintDate' },
@@ -35,6 +42,21 @@ const COMPOUND: readonly CompoundAnswer[] = [
     }),
     validate: (r) => validate(IncapacityProof, r, ''),
   },
+  {
+    test: /^declaration\.supportGroup$/, // ISLAND_COMMUNE_PROOF_PATH
+    legend: 'supplementIslandProofFor',
+    parts: [
+      { name: 'confirmationNumber', label: 'supplementConfirmationNumber', kind: 'text' },
+      { name: 'issuedOn', label: 'supplementConfirmedOn', kind: 'date', hint: 'hintDate' },
+      { name: 'commune', label: 'supplementIslandCommune', kind: 'text' },
+    ],
+    record: (v) => ({
+      ...(v.confirmationNumber ? { confirmationNumber: v.confirmationNumber } : {}),
+      ...(v.issuedOn ? { issuedOn: v.issuedOn } : {}),
+      ...(v.commune ? { commune: v.commune } : {}),
+    }),
+    validate: (r) => validate(IslandCommuneProof, r, ''),
+  },
 ];
 
 /** The input name of an answer (`answer.PATH`), or of one part of it (`answer.PATH.PART`). */
@@ -43,6 +65,11 @@ export const answerName = (path: string, part?: string) => `answer.${path}${part
 /** The parts of the answer to a field asked for, when it is a record; else none (a line of text). */
 export function answerParts(path: string): readonly FormField[] {
   return COMPOUND.find((c) => c.test.test(path))?.parts ?? [];
+}
+
+/** The heading of a record answer's inputs. */
+export function answerLegend(path: string): MessageKey {
+  return COMPOUND.find((c) => c.test.test(path))?.legend ?? 'supplementProofFor';
 }
 
 export interface ReadAnswers {

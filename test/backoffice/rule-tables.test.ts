@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 const RULES = '/api/v1/agencies/social-security/rules';
 
 type Decision = { benefit: string; kind: string; amount: number | null; ruleVersion: string; legalBasis: string; explanation: { en: string; vi: string } };
-type Version = { version: string; effectiveFrom: string; value: unknown; source: string; inForce: boolean; supersededBy: string | null; addedBy: string | null; reason: string | null };
+type Version = { version: string; effectiveFrom: string; value: unknown; legalBasis: string; source: string; inForce: boolean; supersededBy: string | null; addedBy: string | null; reason: string | null };
 type Table = { table: string; inForce: string | null; versions: Version[] };
 
 for (const engine of await engines()) {
@@ -67,7 +67,11 @@ for (const engine of await engines()) {
 
     test('the tables as shipped: every built-in version, the one in force today marked', async () => {
       const all = await tables();
-      assert.deepEqual(Object.keys(all), ['base-salary', 'rural-poverty-line', 'support-rates']);
+      assert.deepEqual(Object.keys(all), ['base-salary', 'rural-poverty-line', 'support-rates', 'si-fund-rate']);
+      // The SI fund rate: sample values, said so in every built-in version; in force the one of 2024 (from 2025-01-01).
+      assert.equal(all['si-fund-rate']!.inForce, 'si-fund-rate-2024-sample');
+      assert.deepEqual(all['si-fund-rate']!.versions.find((v) => v.inForce)!.value, { year: 2024, monthlyRatePpm: 4_000 });
+      assert.ok(all['si-fund-rate']!.versions.every((v) => v.source === 'built-in' && /SAMPLE value \(unconfirmed\)/.test(v.legalBasis)));
       assert.equal(all['base-salary']!.inForce, 'base-salary-2024-07');
       assert.deepEqual(all['base-salary']!.versions.filter((v) => v.inForce).map((v) => v.version), ['base-salary-2024-07']);
       assert.ok(all['base-salary']!.versions.every((v) => v.source === 'built-in' && v.supersededBy === null));
@@ -85,6 +89,9 @@ for (const engine of await engines()) {
         ['a rate over 100% (schema)', 'support-rates', { ...NEW, version: 'support-2025-02', value: { poor: 12_000, 'near-poor': 4_000, 'ethnic-minority': 3_000, 'island-commune': 5_000, other: 2_000 } }, 400, null],
         ['no reason (schema)', 'base-salary', { ...NEW, reason: undefined }, 400, null],
         ['no such table (schema)', 'pension-rates', NEW, 400, null],
+        ['an SI fund rate for a year after the one it takes effect in', 'si-fund-rate', { ...NEW, version: 'si-fund-rate-2026-x', value: { year: 2026, monthlyRatePpm: 3_800 } }, 400, [['value.year', 'bad-year']]],
+        ['an SI fund rate as a percentage, not whole ppm (schema)', 'si-fund-rate', { ...NEW, version: 'si-fund-rate-2024-x', value: { year: 2024, monthlyRatePpm: 0.4 } }, 400, null],
+        ['an SI fund rate given to the base salary', 'base-salary', { ...NEW, value: { year: 2024, monthlyRatePpm: 4_000 } }, 400, [['value', 'bad-value']]],
       ];
       for (const [why, table, body, status, fields] of cases) {
         const res = await call(OPERATOR, 'POST', `${RULES}/${table}/versions`, body);
@@ -177,6 +184,87 @@ for (const engine of await engines()) {
         "SELECT details FROM audit.entries WHERE action = 'config.changed' AND details->'after'->>'version' = $1", [corrected.version],
       );
       assert.deepEqual([row!.details.supersedes, row!.details.before.version], ['base-salary-2026-07', 'base-salary-2026-07']);
+    });
+  });
+}
+
+/**
+ * The SI fund's monthly rate as a rule table (docs/voluntary-si.md "The SI fund's rate table"): in January 2028 a lump
+ * sum needs the rate of 2027 (DOMAIN.md §5: the previous year's), which the built-in table (ending with 2026's sample)
+ * lacks. The registration is not refused: the latest recorded rate is used and its legal basis says so. The operator
+ * then adds the 2027 rate from tomorrow; the next registration uses it, the first keeps what it was computed with.
+ */
+for (const engine of await engines()) {
+  describe(`the SI fund rate table, extended by the operator, used by an advance payment (${engine})`, () => {
+    let t: TestPlatform;
+    let shift = 0;
+    // Monday 10 January 2028, 09:00 (+07:00).
+    before(async () => {
+      const running = runningClockFrom(new Date('2028-01-10T09:00:00+07:00'));
+      t = await startTestPlatform(engine, '2028-01-10T09:00:00+07:00', { clock: { now: () => new Date(running.now().getTime() + shift) } });
+    });
+    after(async () => t.close());
+
+    const call = async (who: Principal, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      t.p.app.inject({ method, url, headers: { authorization: `Bearer ${await t.token(who)}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    type Contribution = { months: number; amountDue: number; dueBy: string; ruleVersion: string; legalBasis: string };
+    const advance = async (pin: string): Promise<Contribution> => {
+      const declaration = voluntarySiDeclaration({ participant: { pin, phone: '0912345678', email: 'someone@example.vn' }, monthlyIncome: 2_200_000, paymentMethod: 'advance-years', years: 1, startMonth: '2028-02' });
+      const res = await call(citizen(pin), 'POST', '/api/v1/dossiers', { group: 'voluntary-si', declaration });
+      assert.equal(res.statusCode, 202, res.body);
+      const d = await eventually(async () => {
+        const v = (await call(citizen(pin), 'GET', `/api/v1/dossiers/${res.json().id}`)).json();
+        return v.status === 'awaiting-payment' || v.status === 'rejected' ? v : undefined;
+      }, 'the registration');
+      assert.equal(d.status, 'awaiting-payment', JSON.stringify(d.procedures));
+      return d.procedures[0].result.contribution as Contribution;
+    };
+    const RATE_2027 = { version: 'si-fund-rate-2027-vss', effectiveFrom: '2028-01-11', value: { year: 2027, monthlyRatePpm: 3_500 }, legalBasis: 'Thông báo của BHXH Việt Nam về lãi suất đầu tư quỹ BHXH năm 2027 (test)', reason: 'Lãi suất năm 2027 đã được công bố' };
+
+    test('2027’s rate not yet recorded: the 2026 sample rate is used and the legal basis says so; the operator adds 2027’s; the next registration uses it', async () => {
+      const before = ((await call(OPERATOR, 'GET', RULES)).json().tables as Table[]).find((x) => x.table === 'si-fund-rate')!;
+      assert.equal(before.inForce, 'si-fund-rate-2026-sample');
+
+      // 22% × 2,200,000 − 20% × 22% × 2,200,000 (Decree 159/2025) = 387,200 a month; Σ 387,200 / 1.0038^i, i = 0..11
+      // = 4,550,868.29 → 4,550,868 (sample rate of 2026: 3,800 ppm).
+      const first = await advance(VOLUNTARY.newcomer);
+      assert.deepEqual([first.months, first.amountDue, first.dueBy], [12, 4_550_868, '2028-01-10']);
+      assert.match(first.ruleVersion, /\+si-fund-rate-2026-sample\+/);
+      assert.match(first.legalBasis, /SI fund monthly investment rate of 2026, 3,800 ppm/);
+      assert.match(first.legalBasis, /the rate of 2027, which DOMAIN\.md §5 asks for \(the previous year's\), is not yet recorded, so the latest recorded rate is used/);
+
+      // Refused, nothing written: a rate for a year not yet begun (2029), and one from today.
+      const early = await call(OPERATOR, 'POST', `${RULES}/si-fund-rate/versions`, { ...RATE_2027, version: 'si-fund-rate-2029-x', value: { year: 2029, monthlyRatePpm: 3_500 } });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.deepEqual(early.json().fields.map((f: { path: string; code: string }) => [f.path, f.code]), [['value.year', 'bad-year']]);
+      const today = await call(OPERATOR, 'POST', `${RULES}/si-fund-rate/versions`, { ...RATE_2027, effectiveFrom: '2028-01-10' });
+      assert.deepEqual([today.statusCode, today.json().fields[0].code], [400, 'past-date']);
+      assert.equal((await t.p.db.query('SELECT 1 FROM social_security.rule_versions')).length, 0);
+
+      const added = await call(OPERATOR, 'POST', `${RULES}/si-fund-rate/versions`, RATE_2027);
+      assert.equal(added.statusCode, 201, added.body);
+      const view = added.json() as Table;
+      assert.equal(view.inForce, 'si-fund-rate-2026-sample', 'from tomorrow');
+      const mine = view.versions.at(-1)!;
+      assert.deepEqual([mine.version, mine.source, mine.effectiveFrom, mine.value, mine.addedBy], [RATE_2027.version, 'operator', '2028-01-11', RATE_2027.value, 'officer:it-vss']);
+      const [audit] = await t.p.db.query<{ resource: string; details: { before: { version: string }; after: { version: string; value: unknown } } }>("SELECT resource, details FROM audit.entries WHERE action = 'config.changed'");
+      assert.deepEqual([audit!.resource, audit!.details.before.version, audit!.details.after.version, audit!.details.after.value], ['social-security/rules/si-fund-rate', 'si-fund-rate-2026-sample', RATE_2027.version, RATE_2027.value]);
+      await assert.rejects(t.p.db.query("UPDATE social_security.rule_versions SET value = '{}'"), /append-only/);
+
+      // From Tuesday 11 January 2028 the version is in force.
+      shift = DAY;
+      assert.equal(((await call(OPERATOR, 'GET', RULES)).json().tables as Table[]).find((x) => x.table === 'si-fund-rate')!.inForce, RATE_2027.version);
+      // Σ 387,200 / 1.0035^i, i = 0..11 = 4,558,296.91 → 4,558,297 (3,500 ppm); the person with an SI code has 12
+      // supported months (2019), far from the 120-month cap.
+      const second = await advance(VOLUNTARY.withCode);
+      assert.deepEqual([second.amountDue, second.dueBy], [4_558_297, '2028-01-11']);
+      assert.match(second.ruleVersion, /\+si-fund-rate-2027-vss\+/);
+      assert.match(second.legalBasis, /SI fund monthly investment rate of 2027, 3,500 ppm \(si-fund-rate-2027-vss: Thông báo của BHXH Việt Nam/);
+      assert.doesNotMatch(second.legalBasis, /not yet recorded/);
+
+      // The first registration keeps the amount and the rate it was computed with.
+      const kept = await t.p.db.query<{ pin: string; amount_due: string }>('SELECT pin, amount_due::text FROM social_security.voluntary_registrations ORDER BY registered_on, pin');
+      assert.deepEqual(kept.map((r) => [r.pin, Number(r.amount_due)]), [[VOLUNTARY.newcomer, 4_550_868], [VOLUNTARY.withCode, 4_558_297]]);
     });
   });
 }

@@ -12,7 +12,9 @@ import { freePort } from '../support/process.ts';
  * shows only for that method; an income below the floor is refused as she types; the review shows the contribution
  * before support. The dossier page then shows the amount due (297,000 VND after the state support), the last day,
  * and the VietQR code as an image; she pays in cash at a collection point (the collector's API), and the page shows
- * the voucher and offers its PDF and the SI book cover sheet. axe-core on every page; screenshots in test-output/.
+ * the voucher and offers its PDF and the SI book cover sheet. Her voluntary SI page, linked from the home page, then
+ * shows February paid and March's renewal with its own reference and QR code (the suspension after a missed renewal:
+ * test/flows/portal-voluntary-si-page.test.ts, which moves the clock). axe-core on every page; screenshots in test-output/.
  */
 const NEWCOMER = VOLUNTARY.newcomer;
 
@@ -126,11 +128,30 @@ if (haveChromium('portal voluntary SI end-to-end suite')) {
       assert.equal((await pdf.body()).subarray(0, 4).toString('latin1'), '%PDF');
       await axe(page, 'voluntary-dossier-paid');
       await shot(page, 'voluntary-04-paid-mobile');
+
+      // From the home page, her voluntary SI: active, February paid, March's renewal with its own reference and QR.
+      await page.goto(`${base}/portal`);
+      await Promise.all([page.waitForURL(/\/portal\/me\/voluntary-si$/), page.click('a[data-my-voluntary]')]);
+      assert.equal(await page.getAttribute('[data-participation-status]', 'data-participation-status'), 'active');
+      assert.equal(await page.locator('tr[data-period="2025-02"]').count(), 1, 'February in the periods paid');
+      assert.equal(await page.getAttribute('[data-next-due]', 'data-next-due'), 'renewal');
+      assert.equal((await page.textContent('[data-amount-due]'))?.trim(), '297.000 đồng');
+      assert.equal((await page.textContent('[data-due-by]'))?.trim(), '31/03/2025');
+      const renewal = ((await page.textContent('[data-payment-reference]')) ?? '').trim();
+      assert.match(renewal, /^BHXHTN\d{13}$/);
+      assert.notEqual(renewal, reference, 'the renewal has its own reference');
+      const next = page.locator('img[data-payment-qr]');
+      assert.match((await next.getAttribute('alt')) ?? '', new RegExp(`297\\.000 đồng .* ${renewal}$`));
+      assert.ok((await next.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))) > 0, 'the renewal’s QR image is drawn');
+      assert.match(await page.inputValue('[data-qr-payload]'), new RegExp(`5406297000.*${renewal}`));
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing wider than the 360 px screen');
+      await axe(page, 'voluntary-my-si-renewal');
+      await shot(page, 'voluntary-04b-my-si-renewal-mobile');
       assert.deepEqual(scriptErrors, []);
       await context.close();
     });
 
-    test('at 1280×800 in English: the form and the paid dossier', async () => {
+    test('at 1280×800 in English: the form, the paid dossier and her voluntary SI page', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await signIn(page, { base, pin: NEWCOMER, totpSecret, clock });
@@ -143,8 +164,14 @@ if (haveChromium('portal voluntary SI end-to-end suite')) {
       await page.waitForSelector('[data-paid]');
       await axe(page, 'voluntary-dossier-desktop-en');
       await shot(page, 'voluntary-06-dossier-desktop-en');
+      await page.goto(`${base}/portal/me/voluntary-si`);
+      await page.waitForSelector('[data-next-due="renewal"]');
+      assert.equal(await page.textContent('#vsi-due'), 'Next payment');
+      assert.equal((await page.textContent('[data-amount-due]'))?.trim(), '297,000 VND');
+      await axe(page, 'voluntary-my-si-desktop-en');
+      await shot(page, 'voluntary-07-my-si-desktop-en');
       await context.close();
-      assert.ok(checked.length >= 7, `axe-core ran on ${checked.length} pages`);
+      assert.ok(checked.length >= 9, `axe-core ran on ${checked.length} pages`);
     });
   });
 }

@@ -13,7 +13,7 @@ import { eventually, START } from '../support/harness.ts';
 const FINAL = new Set(['completed', 'partially-completed', 'rejected']);
 const DAY = 86_400_000;
 
-type Proc = { code: string; agency: string; status: string; deadline: string | null; result: Record<string, any> | null; reasons: { path: string; code: string; reasonVi: string }[] };
+type Proc = { code: string; agency: string; status: string; deadline: string | null; result: Record<string, any> | null; reasons: { path: string; code: string; reason: string; reasonVi: string }[] };
 type Decision = { kind: string; benefit: string; amount: number | null; monthlyAmount: number | null; fromMonth: string | null; eligibilityCase: string | null; hiCardEndsOn: string | null; legalBasis: string; explanation: { en: string; vi: string } };
 
 for (const engine of await engines()) {
@@ -165,6 +165,11 @@ for (const engine of await engines()) {
       const count = async (sql: string) => (await p.db.query<{ n: number }>(sql, [DEATH.twicePensioner]))[0]!.n;
       assert.equal(await count(`SELECT count(*)::int AS n FROM civil_registry.death_registrations WHERE deceased_pin = $1 AND status = 'registered'`), 1);
       assert.equal(await count(`SELECT count(*)::int AS n FROM social_security.benefit_decisions WHERE deceased_pin = $1 AND benefit = 'funeral-allowance'`), 1);
+      // A pensioner: his pension is stopped once, not once per dossier (Law on SI 2014 art. 68; DOMAIN.md §3).
+      const done = both.find((d) => d.status === 'completed')!;
+      assert.equal(decisionsOf(done).filter((x) => x.kind === 'stop-monthly-payments').length, 1);
+      assert.equal(await count(`SELECT count(*)::int AS n FROM social_security.benefit_decisions WHERE deceased_pin = $1 AND kind = 'stop-monthly-payments'`), 1);
+      assert.equal(await count('SELECT count(*)::int AS n FROM social_security.payment_stops WHERE pin = $1'), 1);
     });
 
     test('a person already recorded deceased: the civil registry refuses and the rest is cancelled, with the reason', async () => {
@@ -178,6 +183,12 @@ for (const engine of await engines()) {
       assert.deepEqual(d.procedures.map((x: Proc) => x.status), ['rejected', 'cancelled', 'cancelled']);
       assert.deepEqual(d.procedures[0].reasons.map((r: Proc['reasons'][number]) => [r.path, r.code]), [['declaration.deceased.pin', 'already-deceased']]);
       assert.match(d.procedures[0].reasons[0].reasonVi, /2024-12-01/);
+      // Each cancelled procedure tells the citizen why, in both languages, naming the procedure that was refused.
+      for (const x of d.procedures.slice(1) as Proc[]) {
+        assert.deepEqual(x.reasons.map((r) => [r.path, r.code]), [['procedures.death-registration', 'prerequisite-refused']], x.code);
+        assert.match(x.reasons[0]!.reason, /"Death registration", which was refused/);
+        assert.match(x.reasons[0]!.reasonVi, /"Đăng ký khai tử" đã bị từ chối/);
+      }
     });
 
     test('an unknown person: rejected at verification with the field, nothing started', async () => {

@@ -10,7 +10,9 @@ import type { Principal } from '../../src/platform/auth/principal.ts';
 import { runningClockFrom } from '../../src/platform/clock.ts';
 import { makeLogger } from '../../src/platform/log/logger.ts';
 import { engines, freshDb, type TestDb } from '../support/databases.ts';
-import { citizens, households, poorHouseholds, siRecords, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
+import type { CitizenRecord } from '../../src/contracts/imports/population.ts';
+import type { SiRecord } from '../../src/contracts/imports/si-records.ts';
+import { citizens, HH_HANAM, households, poorHouseholds, siRecords, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
 import { eventually, START } from '../support/harness.ts';
 
 // Registered, the procedure waits for the payment (voluntary-si-payment-flow.test.ts follows it to the voucher).
@@ -24,6 +26,20 @@ type Registration = {
   payment: { reference: string; qrPayload: string; bankBin: string; accountNumber: string };
 };
 
+// People of the lump-sum and cap cases below (PINs per Decree 137/2015: 035 Hà Nam, G, YY), in the Hà Nam household.
+const LUMP = {
+  advance: '035195000041', // woman born 1995, no SI record: pays one year in advance
+  missing: '035093000042', // man born 1993, no SI record: pays six missing months of 2024
+  capped: '035180000043', // woman born 1980, voluntary SI every month 2018-01 … 2024-12 (84 supported months)
+} as const;
+const lumpCitizen = (pin: string, fullName: string, sex: 'male' | 'female', dateOfBirth: string): CitizenRecord => ({ type: 'citizen', pin, fullName, sex, dateOfBirth, householdId: HH_HANAM, ethnicity: 'Kinh', status: 'alive' });
+const lumpCitizens = [
+  lumpCitizen(LUMP.advance, 'Phan Thị Thu', 'female', '1995-05-05'),
+  lumpCitizen(LUMP.missing, 'Đoàn Văn Phúc', 'male', '1993-09-09'),
+  lumpCitizen(LUMP.capped, 'Mai Thị Sen', 'female', '1980-02-02'),
+];
+const cappedRecord: SiRecord = { pin: LUMP.capped, siCode: '3500000243', periods: [{ from: '2018-01', to: '2024-12', scheme: 'voluntary', monthlySalary: 1_500_000 }], pension: null, reserved: true, awaitingPensionAge: false, lumpSumTaken: false };
+
 for (const engine of await engines()) {
   describe(`voluntary SI registration (602e), end to end over HTTP (${engine})`, () => {
     let p: Platform;
@@ -34,8 +50,8 @@ for (const engine of await engines()) {
       const clock = runningClockFrom(new Date(START));
       p = await buildPlatform({ db: db.db, clock, tokenSecret: 'test-secret-that-is-long-enough-0123456789', log: makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
       await db.db.transaction(async (tx) => {
-        await populationImport(clock.now()).apply(tx, [...households, ...citizens]);
-        await siRecordsImport().apply(tx, siRecords);
+        await populationImport(clock.now()).apply(tx, [...households, ...citizens, ...lumpCitizens]);
+        await siRecordsImport().apply(tx, [...siRecords, cappedRecord]);
         await poorHouseholdsImport().apply(tx, poorHouseholds);
       });
     });
@@ -144,6 +160,59 @@ for (const engine of await engines()) {
       assert.equal(notYou.json().fields[0].path, 'declaration.participant.pin');
       const badGroup = await submit(voluntarySiDeclaration({ supportGroup: 'rich' }));
       assert.equal(badGroup.statusCode, 400);
+    });
+
+    test('at the edge: an income above the ceiling (20 × base salary 2,340,000 = 46,800,000 for 2025-02) — 400 on the field, nothing stored', async () => {
+      const before = await p.db.query('SELECT 1 FROM social_security.voluntary_registrations');
+      // Law on SI 2024 art. 31 / Decree 73/2024/ND-CP: 46,800,000 is the most; one dong more is refused.
+      const high = await submit(voluntarySiDeclaration({ participant: person(LUMP.advance), monthlyIncome: 46_800_001 }));
+      assert.equal(high.statusCode, 400, high.body);
+      const fields = high.json().fields as { path: string; code: string; reason: string; reasonVi: string }[];
+      assert.deepEqual(fields.map((f) => [f.path, f.code]), [['declaration.monthlyIncome', 'income-above-ceiling']]);
+      assert.ok(fields[0]!.reason.includes('46,800,000') && fields[0]!.reasonVi.includes('46.800.000'), `${fields[0]!.reason} / ${fields[0]!.reasonVi}`);
+      assert.equal((await p.db.query('SELECT 1 FROM social_security.voluntary_registrations')).length, before.length);
+    });
+
+    // Lump sums (DOMAIN.md §5, formula unconfirmed) at the SI fund rate of the previous year — 2024, the built-in
+    // SAMPLE 4,000 ppm (0.4% a month; kernel/rules/si-fund-rates.ts). Expected amounts computed independently.
+    const rows = async (pin: string) =>
+      p.db.query<{ method: string; months: number; supported_months: number; amount_due: string; due_by: string }>(
+        'SELECT method, months, supported_months, amount_due::text, due_by::text FROM social_security.voluntary_registrations WHERE pin = $1',
+        [pin],
+      );
+
+    test('advance-years, 1 year from 2025-02 on 1,500,000: 5 × 297,000 then 7 × 264,000 (Decree 159 from 2025-07), discounted at 0.4% — due on the registration day', async () => {
+      const d = await register(voluntarySiDeclaration({ participant: person(LUMP.advance), paymentMethod: 'advance-years', years: 1 }));
+      assert.equal(d.status, 'awaiting-payment', JSON.stringify(d.procedures));
+      const c = registrationOf(d).contribution;
+      // Σ net_i / 1.004^i, i = 0..11, with net 297,000 (i < 5) and 264,000 = 3,263,185.84 → 3,263,186 (undiscounted 3,333,000).
+      assert.deepEqual([c.months, c.periodFrom, c.periodTo, c.amountDue, c.dueBy], [12, '2025-02', '2026-01', 3_263_186, '2025-01-24']);
+      assert.match(c.ruleVersion, /\+si-fund-rate-2024-sample\+/);
+      assert.match(c.legalBasis, /SI fund monthly investment rate of 2024, 4,000 ppm \(si-fund-rate-2024-sample: SAMPLE value \(unconfirmed\)/);
+      assert.doesNotMatch(c.legalBasis, /not yet recorded/);
+      assert.ok(registrationOf(d).payment.qrPayload.includes('54073263186'), 'the QR carries the discounted amount');
+      assert.deepEqual(await rows(LUMP.advance), [{ method: 'advance-years', months: 12, supported_months: 12, amount_due: '3263186', due_by: '2025-01-24' }]);
+    });
+
+    test('missing-period, 6 months from 2024-07 on 1,500,000: 6 × 297,000 (Decree 134) compounded to January 2025 at 0.4%', async () => {
+      const d = await register(voluntarySiDeclaration({ participant: person(LUMP.missing), paymentMethod: 'missing-period', missingMonths: 6, startMonth: '2024-07' }));
+      assert.equal(d.status, 'awaiting-payment', JSON.stringify(d.procedures));
+      const c = registrationOf(d).contribution;
+      // 297,000 × (1.004⁶ + 1.004⁵ + … + 1.004¹) = 1,807,114.99 → 1,807,115 (uncompounded 1,782,000).
+      assert.deepEqual([c.months, c.periodFrom, c.periodTo, c.amountDue, c.dueBy], [6, '2024-07', '2024-12', 1_807_115, '2025-01-24']);
+      assert.match(c.ruleVersion, /\+si-fund-rate-2024-sample\+/);
+      assert.deepEqual(await rows(LUMP.missing), [{ method: 'missing-period', months: 6, supported_months: 6, amount_due: '1807115', due_by: '2025-01-24' }]);
+    });
+
+    test('the 120-month support cap counts the SI record: 84 voluntary months since 2018 leave 36 of a 5-year advance supported', async () => {
+      const d = await register(voluntarySiDeclaration({ participant: person(LUMP.capped), paymentMethod: 'advance-years', years: 5 }));
+      assert.equal(d.status, 'awaiting-payment', JSON.stringify(d.procedures));
+      const r = registrationOf(d);
+      assert.deepEqual([r.siCode, r.siCodeIssued], ['3500000243', false]);
+      // 2025-02 … 2028-01 supported (5 × 297,000, 18 × 264,000, 13 × 233,200 at the 2027 poverty line 2,200,000),
+      // 2028-02 … 2030-01 not (24 × 330,000); discounted at 0.4% → 15,231,854 (undiscounted 17,188,600; with all 60 supported, 13,309,200).
+      assert.deepEqual([r.contribution.months, r.contribution.periodTo, r.contribution.amountDue], [60, '2030-01', 15_231_854]);
+      assert.deepEqual(await rows(LUMP.capped), [{ method: 'advance-years', months: 60, supported_months: 36, amount_due: '15231854', due_by: '2025-01-24' }]);
     });
   });
 }

@@ -5,10 +5,10 @@ import type { InjectOptions } from 'fastify';
 import { ROUTE_POLICIES } from '../../src/app/route-policies.ts';
 import { USERNAME_PATTERN } from '../../src/identity/domain/officer-rules.ts';
 import { engines } from '../support/databases.ts';
-import { casesFor, describeCase, requestOf, type Caller, type FuzzCase } from './fuzz/cases.ts';
+import { casesFor, describeCase, mustRefuse, requestOf, type Caller, type FuzzCase } from './fuzz/cases.ts';
 import { errorShapeProblems } from './fuzz/error-shape.ts';
 import { operationsOf, type Operation } from './fuzz/operations.ts';
-import { buildWorld, examplesFor, principalsFor, type World } from './fuzz/setup.ts';
+import { buildWorld, examplesFor, principalsFor, sessionPrincipalsFor, type World } from './fuzz/setup.ts';
 import { changed, snapshotter, tablesOf, WriteWatch } from './fuzz/snapshot.ts';
 
 /**
@@ -17,7 +17,11 @@ import { changed, snapshotter, tablesOf, WriteWatch } from './fuzz/snapshot.ts';
  * injection string, a lone surrogate or invalid UTF-8 bytes, a number past every edge, a wrong type, a missing
  * or unknown field, a deep nest, a malformed or mistyped body, a bad token or cookie) — sent by a caller the
  * policy lets through. Each answer: never 5xx; a 4xx in the uniform error shape; and a refused request has
- * written nothing, in any table of any schema.
+ * written nothing, in any table of any schema. The pages (portal, back office) are fuzzed as a signed-in browser —
+ * a citizen's or an officer's session cookie, the session's CSRF token in the form — so that their form handlers see
+ * the hostile values; a page may refuse with itself (HTML, 400), but never with a script it was sent. A hostile
+ * case the schema or the gate must refuse (an unknown field, a wrong type, a required field gone, a bad token, a
+ * post without a session: `mustRefuse`) fails the run if it is accepted.
  *
  * Bounded: FUZZ_RUNS requests per operation (default 30), from FUZZ_SEED (default fixed, printed); a failure
  * prints the seed and the case, so `FUZZ_SEED=… node scripts/test.mjs security/fuzz` replays it.
@@ -53,10 +57,14 @@ for (const engine of await engines()) {
       w = await buildWorld(engine);
       ops = operationsOf((await w.t.p.app.inject({ method: 'GET', url: '/docs/json' })).json());
       watch = new WriteWatch(w.t.p.db, snapshotter(w.t.p.db, await tablesOf(w.t.p.db)));
-      callersOf = async (op) =>
-        Promise.all(
+      callersOf = async (op) => {
+        // A page behind a session cookie: a signed-in browser (the anonymous one is the `cookie` mutation's).
+        const sessions = ROUTE_POLICIES[op.key]?.resource === 'session-cookie' ? sessionPrincipalsFor(op.path, w.citizens) : [];
+        if (sessions.length) return Promise.all(sessions.map(async ({ name, principal }) => ({ name, token: null, session: await w.session(principal) })));
+        return Promise.all(
           principalsFor(ROUTE_POLICIES[op.key]?.grants ?? [{ kind: 'anyone' }], w.citizens).map(async ({ name, principal }) => ({ name, token: principal ? await w.t.token(principal) : null })),
         );
+      };
       await settle();
     });
     after(async () => w?.t.close());
@@ -76,6 +84,11 @@ for (const engine of await engines()) {
 
     const maxAuditSeq = async () => Number((await w.t.p.db.query<{ n: string | number }>('SELECT coalesce(max(seq), 0) AS n FROM audit.entries'))[0]!.n);
 
+    /** Per page operation: how many answers came from its handler (a page, a redirect), not from the gate or schema. */
+    const reached = new Map<string, number>();
+    /** Markup the fuzzer sends that a page must never give back as markup. */
+    const SCRIPTS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'];
+
     /** One request: what is wrong with its answer, if anything (an empty list when all is well). */
     async function probe(op: Operation, c: FuzzCase, tally: Map<string, number>): Promise<string[]> {
       const req = requestOf(op, c);
@@ -93,12 +106,24 @@ for (const engine of await engines()) {
       const status = res.statusCode;
       tally.set(String(status), (tally.get(String(status)) ?? 0) + 1);
       if (status >= 500) return [`answered ${status}: ${res.body.slice(0, 300)}`];
+      const type = String(res.headers['content-type'] ?? '');
+      const html = /^text\/html/.test(type);
+      if (html && SCRIPTS.some((x) => res.body.includes(x))) return [`answered ${status} with the markup it was sent, unescaped`];
+      if (op.page && (status < 400 || html)) reached.set(op.key, (reached.get(op.key) ?? 0) + 1);
+      const must = mustRefuse(op, c, (ROUTE_POLICIES[op.key]?.grants ?? []).some((g) => g.kind === 'anyone'));
       if (status < 400) {
+        if (must && !(must.redirect && status >= 300)) return [`accepted (${status}) although it must be refused: ${must.reason}`];
         // Accepted: let what it started finish before the next request's snapshot (a read starts nothing).
         if (req.method !== 'GET') await settle();
+        if (must) {
+          const wrote = (await watch.changedSince(before)).filter((t) => !ALWAYS_ALLOWED.has(t));
+          if (wrote.length) return [`redirected (${status}) for ${must.reason}, but wrote to ${wrote.join(', ')}`];
+        }
         return [];
       }
-      const problems = errorShapeProblems(status, res.headers['content-type'] as string | undefined, res.body);
+      // A page refuses a form with itself, the messages beside the fields (a 400 page); anything else is the uniform JSON.
+      const pageRefusal = op.page && html && status === 400 && /^<!doctype html>/i.test(res.body.trimStart());
+      const problems = pageRefusal ? [] : errorShapeProblems(status, type, res.body);
       const allowed = ROUTE_POLICIES[op.key]?.resource === 'sign-in' ? SIGN_IN_ALLOWED : new Set<string>();
       const moved = (await watch.changedSince(before)).filter((t) => !ALWAYS_ALLOWED.has(t));
       const wrongly = moved.filter((t) => !allowed.has(t));
@@ -187,6 +212,11 @@ for (const engine of await engines()) {
 
     test('no operation that takes input was left out', () => {
       assert.deepEqual(ops.filter((o) => o.hasInput && !fuzzed.has(o.key)).map((o) => o.key), []);
+    });
+
+    test('the pages’ form handlers were reached, not only their gate and schema', () => {
+      const forms = ['POST /portal/birth', 'POST /portal/death', 'POST /portal/voluntary-si', 'POST /portal/dossiers/:id/supplements', 'POST /office/reviews/:id', 'POST /office/officers'];
+      assert.deepEqual(forms.filter((k) => ops.some((o) => o.key === k) && !(reached.get(k) ?? 0)), [], JSON.stringify(Object.fromEntries(reached)));
     });
 
     test('afterwards the platform is whole: every message delivered, the audit chain intact, ready', async () => {

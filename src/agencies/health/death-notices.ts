@@ -1,4 +1,5 @@
 import { AppError, fieldError } from '../../kernel/errors.ts';
+import type { AuditRecorder } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -16,6 +17,9 @@ export interface NoticeReceipt {
   readonly receivedAt: string;
 }
 
+/** Why a facility reads its notice back: the electronic death notice it issued (Decree 123/2015/ND-CP art. 4.2). */
+const READ_PURPOSE = 'death notice read back by the health facility that issued it (Decree 123/2015/ND-CP art. 4.2)';
+
 const receiptOf = (n: StoredDeathNotice): NoticeReceipt => ({ id: n.id, facilityCode: n.facilityCode, noticeNumber: n.noticeNumber, receivedAt: n.receivedAt });
 
 /** Health facilities' death notices: intake from their systems (OAuth2 system clients), and reading one's own back. */
@@ -25,6 +29,8 @@ export class DeathNotices {
     private readonly store: HealthStore,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Where a facility's reads of its notices are recorded (the trail, or in a health process the outbox to the hub). */
+    private readonly audit?: AuditRecorder,
   ) {}
 
   /**
@@ -48,10 +54,19 @@ export class DeathNotices {
     return { created: out.created, receipt: receiptOf(out.stored) };
   }
 
-  /** One of the caller's own notices; another client's, or none, is 404 alike (nothing is revealed about it). */
+  /**
+   * One of the caller's own notices; another client's, or none, is 404 alike (nothing is revealed about it). A read is a
+   * read of the deceased's health data (Decree 13/2023/ND-CP art. 2.4.c): recorded, in the read's transaction, for the
+   * deceased, with the facility's system as the actor; a refused read is not.
+   */
   async read(client: SystemClient, id: string): Promise<StoredDeathNotice> {
-    const n = await this.db.transaction((tx) => this.store.byId(tx, id));
-    if (!n || n.clientId !== client.client) throw new AppError('NOT_FOUND');
+    const n = await this.db.transaction(async (tx) => {
+      const found = await this.store.byId(tx, id);
+      if (!found || found.clientId !== client.client) return undefined;
+      await this.audit?.record(tx, { actor: client, action: 'death-notice.read', purpose: READ_PURPOSE, subjectPin: found.deceasedPin, resource: `death-notice/${id}` });
+      return found;
+    });
+    if (!n) throw new AppError('NOT_FOUND');
     return n;
   }
 

@@ -1,3 +1,4 @@
+import type { AuditRecorder } from '../../platform/audit/audit-trail.ts';
 import { PartRuntime, type PartDeps } from '../../platform/messaging/part-runtime.ts';
 import { DeathNotices } from './death-notices.ts';
 import { healthHandlers } from './handlers.ts';
@@ -12,9 +13,10 @@ import { healthStore } from './store.ts';
 export const health = {
   name: 'health' as const,
   migrations: healthMigrations,
-  create(deps: PartDeps) {
+  /** `audit`: where facilities' reads of their notices are recorded (the trail; in a health process, its outbox to the hub). */
+  create(deps: PartDeps & { audit?: AuditRecorder | undefined }) {
     const store = healthStore(deps.sealer?.box('health'));
     const runtime = new PartRuntime('health', deps, healthHandlers(store));
-    return { runtime, routes: healthRoutes(new DeathNotices(deps.db, store, deps.clock, deps.log.child({ part: 'health' }))) };
+    return { runtime, routes: healthRoutes(new DeathNotices(deps.db, store, deps.clock, deps.log.child({ part: 'health' }), deps.audit)) };
   },
 };

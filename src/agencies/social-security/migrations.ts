@@ -343,5 +343,31 @@ export const socialSecurityMigrations: SchemaMigrations = {
         CREATE TRIGGER rule_versions_no_truncate BEFORE TRUNCATE ON social_security.rule_versions
           FOR EACH STATEMENT EXECUTE FUNCTION social_security.rule_versions_refuse_change();`,
     },
+    {
+      version: 8,
+      name: 'voluntary SI registrations waiting for the proof of a support claim (island commune) asked as a supplement',
+      sql: `
+        -- The registration request kept while the participant is asked for proof (voluntary-handlers.ts): it resumes
+        -- on the answer, or the file is closed when the hub refuses it unanswered (7 working days, Decree 63/2024/ND-CP).
+        CREATE TABLE social_security.voluntary_supplements (
+          dossier_id uuid PRIMARY KEY,
+          pin text NOT NULL,
+          status text NOT NULL CHECK (status IN ('awaiting-supplement', 'answered', 'expired')),
+          request jsonb NOT NULL,
+          fields jsonb NOT NULL,
+          answers jsonb,
+          requested_at timestamptz NOT NULL,
+          updated_at timestamptz NOT NULL
+        );`,
+    },
+    {
+      version: 9,
+      name: 'rule-table versions: the SI fund monthly investment rate (si-fund-rate) joins the tables an IT operator extends',
+      sql: `
+        -- kernel/rules/si-fund-rates.ts; the rows already stored are kept as they are (the table stays append-only).
+        ALTER TABLE social_security.rule_versions DROP CONSTRAINT rule_versions_table_name_check;
+        ALTER TABLE social_security.rule_versions ADD CONSTRAINT rule_versions_table_name_check
+          CHECK (table_name IN ('base-salary', 'rural-poverty-line', 'support-rates', 'si-fund-rate'));`,
+    },
   ],
 };

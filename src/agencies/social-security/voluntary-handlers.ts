@@ -1,17 +1,21 @@
 import type { PayloadOf } from '../../contracts/catalogue.ts';
 import type { FieldIssue } from '../../contracts/common.ts';
+import { ISLAND_COMMUNE_PROOF_PATH, IslandCommuneProof } from '../../contracts/declarations/island-commune-proof.ts';
 import { VOLUNTARY_PAYMENT_METHODS, VOLUNTARY_SUPPORT_GROUPS } from '../../contracts/declarations/voluntary-si.ts';
 import type { VoluntarySiRegistrationResult } from '../../contracts/voluntary-si-results.ts';
 import { vnDateOf, type IsoDate, type IsoMonth } from '../../kernel/dates.ts';
 import { isProvinceCode2, isProvinceCode3, provinceCode2, type ProvinceCode2 } from '../../kernel/identifiers/province-codes.ts';
 import { makeSiCode } from '../../kernel/identifiers/si-code.ts';
+import { TerminalError } from '../../platform/bus/transport.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { HandlerContext, HandlerTable } from '../../platform/messaging/part-runtime.ts';
+import { validate } from '../../platform/validation.ts';
 import { verificationCode } from '../../platform/verification-code.ts';
 import { voluntaryContribution, type PaymentMethod, type PaymentPlan } from './domain/voluntary-contribution.ts';
 import type { RuleBook } from '../../kernel/rules/rule-book.ts';
 import { loadRuleBook } from './rules/store.ts';
 import { checkSupportClaim, monthsAlreadySupported } from './domain/voluntary-support-claim.ts';
+import { invalidIslandCommuneProof, islandCommuneProofProblem, islandCommuneProofRequest } from './domain/island-commune-proof.ts';
 import type { SupportGroup } from './domain/voluntary-support.ts';
 import { vietQrPayload } from './domain/vietqr.ts';
 import { socialSecurityStore } from './store.ts';
@@ -30,7 +34,8 @@ void _methods, _groups;
 
 /**
  * Voluntary SI registration (online service 602e; Decision 49/QD-BHXH 2023; seed 004): identity already confirmed by
- * the population register (the hub's verification step) → the support claim checked → the SI code reused or issued →
+ * the population register (the hub's verification step) → the support claim checked (an island-commune claim is first
+ * proven by the participant: a supplement, `voluntarySiSupplementHandlers`) → the SI code reused or issued →
  * the contribution due for the chosen method (domain/voluntary-contribution.ts) → a payment reference and VietQR.
  * The procedure then waits for the payment (`procedure.awaiting-payment`, with the amount due and the QR); VSS's
  * centralised accounting reconciles it (payments/), and the voucher completes the procedure — or the deadline passes
@@ -42,111 +47,166 @@ export function voluntarySiHandlers(account: CollectionAccount = VSS_COLLECTION_
       const r = env.payload as Request;
       const done = await store.registrationForDossier(tx, env.dossierId);
       if (done) return void (await replyFor(ctx, done));
-      const reject = (issues: FieldIssue[]) => ctx.send('procedure.rejected', env.sender, { procedure: PROCEDURE, reasons: issues });
-      const today = vnDateOf(ctx.now);
-
-      const pin = r.participant.pin;
-      const history = await store.registrationsOf(tx, pin);
-      const open = history.find((h) => h.status === 'awaiting-payment' || h.status === 'active');
-      if (open)
-        return void (await reject([{
-          path: 'declaration.startMonth',
-          code: 'already-registered',
-          reason: open.status === 'active'
-            ? `The participant already participates (registered for ${open.period_from}); the next periods fall due without a new registration.`
-            : `A registration for ${open.period_from}–${open.period_to} (reference ${open.reference}) is already awaiting payment.`,
-          reasonVi: open.status === 'active'
-            ? `Người tham gia đang tham gia BHXH tự nguyện (đăng ký từ tháng ${open.period_from}); các kỳ đóng tiếp theo được tính mà không cần đăng ký lại.`
-            : `Đã có đăng ký cho giai đoạn ${open.period_from}–${open.period_to} (mã thanh toán ${open.reference}) đang chờ đóng tiền.`,
-        }]));
-
-      const group = r.supportGroup as SupportGroup;
-      const listings = r.participant.householdId ? await store.householdListings(tx, r.participant.householdId, today) : [];
-      const claimProblem = checkSupportClaim(group, { listings, ethnicity: r.participant.ethnicity });
-      if (claimProblem) return void (await reject([claimProblem]));
-
-      const paidSupported = (await paymentStore.participationOf(tx, pin)).reduce((n, p) => n + p.supportedMonths, 0);
-      // The rule book as it stands now, with any version an operator added (rules/store.ts); the result records its ids.
-      const rules = (await loadRuleBook(tx)).book;
-      const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported), rules);
-      if (!computed.ok) return void (await reject([computed.issue]));
-      const c = computed.decision;
-
-      const residence = r.participant.address?.provinceCode ?? null;
-      const { siCode, issued } = await siCodeFor(tx, pin, residence);
-      const province = residence && isProvinceCode2(residence) ? residence : siCode.slice(0, 2);
-      // Serials count every due of the participant (registrations and renewals): a reference is never reused.
-      const reference = paymentReference(siCode, (await paymentStore.countDuesOf(tx, pin)) + 1);
-      const payment = {
-        reference,
-        qrPayload: vietQrPayload({ bin: account.bankBin, accountNumber: account.accountNumber, amount: c.amountDue, reference }),
-        bankBin: account.bankBin,
-        accountNumber: account.accountNumber,
-        accountName: account.accountName,
-      };
-      const result: VoluntarySiRegistrationResult = {
-        siCode,
-        siCodeIssued: issued,
-        supportGroup: group,
-        contribution: {
-          monthlyIncome: c.monthlyIncome,
-          monthlyContribution: c.monthlyContribution,
-          monthlyStateSupport: c.monthlyStateSupport,
-          months: c.months,
-          periodFrom: c.periodFrom,
-          periodTo: c.periodTo,
-          amountDue: c.amountDue,
-          dueBy: c.dueBy,
-          ruleVersion: c.ruleVersion,
-          legalBasis: c.legalBasis,
-        },
-        payment,
-        registeredOn: today,
-        verificationCode: verificationCode(),
-      };
-      await store.insertRegistration(tx, {
-        dossier_id: env.dossierId,
-        pin,
-        si_code: siCode,
-        reference,
-        method: r.paymentMethod,
-        monthly_income: c.monthlyIncome,
-        support_group: group,
-        period_from: c.periodFrom,
-        period_to: c.periodTo,
-        months: c.months,
-        supported_months: c.supportedMonths,
-        amount_due: c.amountDue,
-        due_by: c.dueBy,
-        registered_on: today,
-        decision: { ...c, supportGroupEvidence: { listings, ethnicity: r.participant.ethnicity ?? null } },
-        result,
-        participant: { fullName: r.participant.fullName, dateOfBirth: r.participant.dateOfBirth, sex: r.participant.sex },
-        province_code: province,
-      });
-      await paymentStore.insertDue(tx, {
-        reference,
-        dossier_id: env.dossierId,
-        pin,
-        si_code: siCode,
-        kind: 'registration',
-        method: r.paymentMethod,
-        monthly_income: c.monthlyIncome,
-        period_from: c.periodFrom,
-        period_to: c.periodTo,
-        months: c.months,
-        supported_months: c.supportedMonths,
-        amount_due: c.amountDue,
-        due_by: c.dueBy,
-        province_code: province,
-        rule_version: c.ruleVersion,
-        legal_basis: c.legalBasis,
-        payment: { qrPayload: payment.qrPayload, bankBin: payment.bankBin, accountNumber: payment.accountNumber, accountName: payment.accountName },
-        created_on: today,
-      });
-      await ctx.send('procedure.awaiting-payment', env.sender, { procedure: PROCEDURE, payment: { amountDue: c.amountDue, dueBy: c.dueBy, reference }, result });
+      // Asked for proof already (waiting, or its answer acted on): a repeated request changes nothing.
+      if (await store.supplementForDossier(tx, env.dossierId)) return;
+      await register(tx, ctx, env.dossierId, r, account, null);
     },
   };
+}
+
+/**
+ * The supplement path for an island-commune claim (domain/island-commune-proof.ts; the hub's path, the same for every
+ * group): the participant's answer is checked and the registration resumes with it as the claim's evidence — or the
+ * proof is asked again, saying what was wrong; unanswered after 7 working days (Decree 63/2024/ND-CP) the hub refuses
+ * the procedure and the waiting request is closed. Routed here by procedure (index.ts).
+ */
+export function voluntarySiSupplementHandlers(account: CollectionAccount = VSS_COLLECTION_ACCOUNT): HandlerTable {
+  return {
+    async 'procedure.supplement-provided'(tx, env, ctx) {
+      const { procedure, answers } = env.payload as PayloadOf<'procedure.supplement-provided'>;
+      if (procedure !== PROCEDURE) throw new TerminalError(`not a voluntary SI supplement: ${procedure}`);
+      const s = await store.supplementForDossier(tx, env.dossierId, true);
+      if (s?.status !== 'awaiting-supplement') return; // answered already: a repeat changes nothing
+      const at = ctx.now.toISOString();
+      const answer = answers[ISLAND_COMMUNE_PROOF_PATH];
+      const errors = validate(IslandCommuneProof, answer, '');
+      const problems = errors.length
+        ? errors.map((e) => ({ reason: `${e.path || 'answer'}: ${e.reason}`, reasonVi: `${e.path || 'answer'}: ${e.reasonVi}` }))
+        : [islandCommuneProofProblem(answer as IslandCommuneProof, vnDateOf(ctx.now))].filter((x) => x !== null);
+      if (problems.length) {
+        const fields = [invalidIslandCommuneProof(problems)];
+        await store.askSupplement(tx, { dossierId: env.dossierId, request: s.request, fields, answers, at });
+        return void (await ctx.send('procedure.supplement-requested', 'hub', { procedure: PROCEDURE, fields }));
+      }
+      await store.closeSupplement(tx, env.dossierId, { status: 'answered', answers, at });
+      await register(tx, ctx, env.dossierId, s.request, account, answer as IslandCommuneProof);
+    },
+
+    /** Unanswered in time: the hub has refused the procedure; the waiting request is closed (the citizen may register again). */
+    async 'procedure.supplement-expired'(tx, env, ctx) {
+      const s = await store.supplementForDossier(tx, env.dossierId, true);
+      if (s?.status !== 'awaiting-supplement') return;
+      await store.closeSupplement(tx, env.dossierId, { status: 'expired', at: ctx.now.toISOString() });
+    },
+  };
+}
+
+/**
+ * The registration itself: refused on a field, waiting for the proof of an island-commune claim (when `proof` is
+ * null), or registered and awaiting payment.
+ */
+async function register(tx: Queryable, ctx: HandlerContext, dossierId: string, r: Request, account: CollectionAccount, proof: IslandCommuneProof | null): Promise<void> {
+  const reject = (issues: FieldIssue[]) => ctx.send('procedure.rejected', 'hub', { procedure: PROCEDURE, reasons: issues });
+  const today = vnDateOf(ctx.now);
+
+  const pin = r.participant.pin;
+  const history = await store.registrationsOf(tx, pin);
+  const open = history.find((h) => h.status === 'awaiting-payment' || h.status === 'active');
+  if (open)
+    return void (await reject([{
+      path: 'declaration.startMonth',
+      code: 'already-registered',
+      reason: open.status === 'active'
+        ? `The participant already participates (registered for ${open.period_from}); the next periods fall due without a new registration.`
+        : `A registration for ${open.period_from}–${open.period_to} (reference ${open.reference}) is already awaiting payment.`,
+      reasonVi: open.status === 'active'
+        ? `Người tham gia đang tham gia BHXH tự nguyện (đăng ký từ tháng ${open.period_from}); các kỳ đóng tiếp theo được tính mà không cần đăng ký lại.`
+        : `Đã có đăng ký cho giai đoạn ${open.period_from}–${open.period_to} (mã thanh toán ${open.reference}) đang chờ đóng tiền.`,
+    }]));
+
+  const group = r.supportGroup as SupportGroup;
+  const listings = r.participant.householdId ? await store.householdListings(tx, r.participant.householdId, today) : [];
+  const claimProblem = checkSupportClaim(group, { listings, ethnicity: r.participant.ethnicity });
+  if (claimProblem) return void (await reject([claimProblem]));
+
+  const paidSupported = (await paymentStore.participationOf(tx, pin)).reduce((n, p) => n + p.supportedMonths, 0);
+  // The rule book as it stands now, with any version an operator added (rules/store.ts); the result records its ids.
+  const rules = (await loadRuleBook(tx)).book;
+  const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported), rules);
+  if (!computed.ok) return void (await reject([computed.issue]));
+  const c = computed.decision;
+
+  // No list of island communes is held: the claim is proven by the commune's confirmation, asked of the
+  // participant (Decree 159/2025/ND-CP; domain/island-commune-proof.ts) once the rest is known to check out.
+  if (group === 'island-commune' && !proof) {
+    const fields = [islandCommuneProofRequest()];
+    await store.askSupplement(tx, { dossierId, request: r, fields, at: ctx.now.toISOString() });
+    return void (await ctx.send('procedure.supplement-requested', 'hub', { procedure: PROCEDURE, fields }));
+  }
+
+  const residence = r.participant.address?.provinceCode ?? null;
+  const { siCode, issued } = await siCodeFor(tx, pin, residence);
+  const province = residence && isProvinceCode2(residence) ? residence : siCode.slice(0, 2);
+  // Serials count every due of the participant (registrations and renewals): a reference is never reused.
+  const reference = paymentReference(siCode, (await paymentStore.countDuesOf(tx, pin)) + 1);
+  const payment = {
+    reference,
+    qrPayload: vietQrPayload({ bin: account.bankBin, accountNumber: account.accountNumber, amount: c.amountDue, reference }),
+    bankBin: account.bankBin,
+    accountNumber: account.accountNumber,
+    accountName: account.accountName,
+  };
+  const result: VoluntarySiRegistrationResult = {
+    siCode,
+    siCodeIssued: issued,
+    supportGroup: group,
+    contribution: {
+      monthlyIncome: c.monthlyIncome,
+      monthlyContribution: c.monthlyContribution,
+      monthlyStateSupport: c.monthlyStateSupport,
+      months: c.months,
+      periodFrom: c.periodFrom,
+      periodTo: c.periodTo,
+      amountDue: c.amountDue,
+      dueBy: c.dueBy,
+      ruleVersion: c.ruleVersion,
+      legalBasis: c.legalBasis,
+    },
+    payment,
+    registeredOn: today,
+    verificationCode: verificationCode(),
+  };
+  await store.insertRegistration(tx, {
+    dossier_id: dossierId,
+    pin,
+    si_code: siCode,
+    reference,
+    method: r.paymentMethod,
+    monthly_income: c.monthlyIncome,
+    support_group: group,
+    period_from: c.periodFrom,
+    period_to: c.periodTo,
+    months: c.months,
+    supported_months: c.supportedMonths,
+    amount_due: c.amountDue,
+    due_by: c.dueBy,
+    registered_on: today,
+    decision: { ...c, supportGroupEvidence: { listings, ethnicity: r.participant.ethnicity ?? null, ...(proof ? { islandCommuneProof: proof } : {}) } },
+    result,
+    participant: { fullName: r.participant.fullName, dateOfBirth: r.participant.dateOfBirth, sex: r.participant.sex },
+    province_code: province,
+  });
+  await paymentStore.insertDue(tx, {
+    reference,
+    dossier_id: dossierId,
+    pin,
+    si_code: siCode,
+    kind: 'registration',
+    method: r.paymentMethod,
+    monthly_income: c.monthlyIncome,
+    period_from: c.periodFrom,
+    period_to: c.periodTo,
+    months: c.months,
+    supported_months: c.supportedMonths,
+    amount_due: c.amountDue,
+    due_by: c.dueBy,
+    province_code: province,
+    rule_version: c.ruleVersion,
+    legal_basis: c.legalBasis,
+    payment: { qrPayload: payment.qrPayload, bankBin: payment.bankBin, accountNumber: payment.accountNumber, accountName: payment.accountName },
+    created_on: today,
+  });
+  await ctx.send('procedure.awaiting-payment', 'hub', { procedure: PROCEDURE, payment: { amountDue: c.amountDue, dueBy: c.dueBy, reference }, result });
 }
 
 /** The reply a registration's state calls for: sent again as it stands when the request is delivered again. */

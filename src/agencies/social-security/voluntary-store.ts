@@ -1,3 +1,4 @@
+import type { PayloadOf } from '../../contracts/catalogue.ts';
 import type { FieldIssue } from '../../contracts/common.ts';
 import type { VoluntarySiCompletedResult, VoluntarySiRegistrationResult } from '../../contracts/voluntary-si-results.ts';
 import type { Queryable } from '../../platform/db/db.ts';
@@ -26,6 +27,19 @@ export interface VoluntaryRegistrationRow {
   hub_notice: 'completed' | 'rejected' | null;
   reasons: FieldIssue[] | null;
   status_since: string | null;
+}
+
+/**
+ * A registration waiting for the proof of its support claim (an island commune: domain/island-commune-proof.ts):
+ * the request as received, what was asked, and what became of it — `answered` (the registration went on with the
+ * proof), `expired` (the hub refused it unanswered).
+ */
+export interface VoluntarySupplementRow {
+  dossier_id: string;
+  status: 'awaiting-supplement' | 'answered' | 'expired';
+  request: PayloadOf<'social-security.voluntary-si.requested'>;
+  fields: FieldIssue[];
+  answers: Record<string, unknown> | null;
 }
 
 /** The register's facts kept for the SI book cover sheet. */
@@ -98,6 +112,31 @@ export const voluntaryStore = {
       [pin, siCode],
     );
     return r.length === 1;
+  },
+
+  async supplementForDossier(tx: Queryable, dossierId: string, forUpdate = false): Promise<VoluntarySupplementRow | undefined> {
+    const [r] = await tx.query<VoluntarySupplementRow>(
+      `SELECT dossier_id, status, request, fields, answers FROM social_security.voluntary_supplements WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [dossierId],
+    );
+    return r;
+  },
+
+  /** Asks (or asks again, with what was wrong with the answer): the registration waits for the participant. */
+  async askSupplement(tx: Queryable, s: { dossierId: string; request: VoluntarySupplementRow['request']; fields: FieldIssue[]; answers?: unknown; at: string }) {
+    await tx.query(
+      `INSERT INTO social_security.voluntary_supplements AS t (dossier_id, pin, status, request, fields, answers, requested_at, updated_at)
+       VALUES ($1, $2, 'awaiting-supplement', $3, $4, $5, $6, $6)
+       ON CONFLICT (dossier_id) DO UPDATE SET status = 'awaiting-supplement', fields = EXCLUDED.fields, answers = COALESCE(EXCLUDED.answers, t.answers), updated_at = EXCLUDED.updated_at`,
+      [s.dossierId, s.request.participant.pin, JSON.stringify(s.request), JSON.stringify(s.fields), s.answers === undefined ? null : JSON.stringify(s.answers), s.at],
+    );
+  },
+
+  async closeSupplement(tx: Queryable, dossierId: string, s: { status: 'answered' | 'expired'; answers?: unknown; at: string }) {
+    await tx.query(
+      'UPDATE social_security.voluntary_supplements SET status = $2, answers = COALESCE($3::jsonb, answers), updated_at = $4 WHERE dossier_id = $1',
+      [dossierId, s.status, s.answers === undefined ? null : JSON.stringify(s.answers), s.at],
+    );
   },
 
   async insertRegistration(

@@ -8,7 +8,8 @@ import { checkVoluntaryIncome, voluntaryIncomeBounds } from './voluntary-income.
 const add = (version: string, effectiveFrom: string, value: unknown, table: AddedRuleVersion['table'] = 'base-salary'): AddedRuleVersion => ({ table, version, effectiveFrom: effectiveFrom as IsoDate, value, legalBasis: `test ${version}` });
 
 test('the built-in book is the tables the rules used before the book existed', () => {
-  assert.deepEqual(RULE_TABLE_NAMES, ['base-salary', 'rural-poverty-line', 'support-rates']);
+  assert.deepEqual(RULE_TABLE_NAMES, ['base-salary', 'rural-poverty-line', 'support-rates', 'si-fund-rate']);
+  assert.equal(BUILT_IN_RULES.siFundRate.at(isoDate('2027-01-01')).version, 'si-fund-rate-2026-sample');
   assert.equal(baseSalaryAt(isoDate('2024-07-01'), BUILT_IN_RULES.baseSalary).value, 2_340_000);
   assert.ok(Object.isFrozen(BUILT_IN_RULES));
   assert.ok(isRuleTableName('support-rates') && !isRuleTableName('toString') && !isRuleTableName('baseSalary'));
@@ -54,6 +55,14 @@ for (const c of cases) {
     assert.equal(BUILT_IN_RULES.baseSalary.at(isoDate('2027-07-01')).version, 'base-salary-2026-07');
   });
 }
+
+test('an added SI fund rate lands in its own table; the others are untouched', () => {
+  const merged = withAddedVersions(BUILT_IN_RULES, [add('si-fund-rate-2027-vss', '2028-03-01', { year: 2027, monthlyRatePpm: 3_600 }, 'si-fund-rate')]);
+  assert.deepEqual(merged.book.siFundRate.at(isoDate('2028-02-29')).value, { year: 2026, monthlyRatePpm: 3_800 });
+  assert.deepEqual(merged.book.siFundRate.at(isoDate('2028-03-01')).value, { year: 2027, monthlyRatePpm: 3_600 });
+  assert.deepEqual(merged.book.baseSalary.versions, BUILT_IN_RULES.baseSalary.versions);
+  assert.equal(BUILT_IN_RULES.siFundRate.versions.length, 7);
+});
 
 test('a version id used twice, or an unknown table, cannot build a book', () => {
   assert.throws(() => withAddedVersions(BUILT_IN_RULES, [add('base-salary-2024-07', '2027-01-01', 1)]), /duplicate rule version id/);

@@ -1,6 +1,7 @@
 /**
  * The rule book: the effective-dated tables an IT operator may extend without a release (issue 7 item 2) — the base
- * salary (= reference level), the rural poverty line and the voluntary-SI support rates. The rules that use them take
+ * salary (= reference level), the rural poverty line, the voluntary-SI support rates and the SI fund's monthly investment
+ * rate (voluntary-SI lump sums; sample values, si-fund-rates.ts). The rules that use them take
  * the book as a parameter (defaulting to the built-in one), never a global: each part passes the book it has loaded,
  * so two platforms in one process (tests) or a process that has not yet seen a change never mix their tables.
  *
@@ -19,6 +20,7 @@ import type { IsoDate } from '../dates.ts';
 import { BASE_SALARY } from './base-salary.ts';
 import { EffectiveTable, type RuleVersion } from './effective-dated.ts';
 import { RURAL_POVERTY_LINE } from './rural-poverty-line.ts';
+import { SI_FUND_RATES, type SiFundRate } from './si-fund-rates.ts';
 import { SUPPORT_RATES, type SupportRates } from './support-rates.ts';
 
 export interface RuleBook {
@@ -28,6 +30,8 @@ export interface RuleBook {
   readonly ruralPovertyLine: EffectiveTable<number>;
   /** Basis points of 22% × rural poverty line, per support group (support-rates.ts). */
   readonly supportRates: EffectiveTable<SupportRates>;
+  /** The SI fund's monthly investment rate and the year it was published for (si-fund-rates.ts; sample values). */
+  readonly siFundRate: EffectiveTable<SiFundRate>;
 }
 
 /** The tables by their public name (the API's `{table}`), each with its key in the book. */
@@ -35,6 +39,7 @@ export const RULE_TABLES = {
   'base-salary': 'baseSalary',
   'rural-poverty-line': 'ruralPovertyLine',
   'support-rates': 'supportRates',
+  'si-fund-rate': 'siFundRate',
 } as const satisfies Record<string, keyof RuleBook>;
 export type RuleTableName = keyof typeof RULE_TABLES;
 export const RULE_TABLE_NAMES = Object.keys(RULE_TABLES) as RuleTableName[];
@@ -43,7 +48,7 @@ export function isRuleTableName(x: unknown): x is RuleTableName {
   return typeof x === 'string' && Object.hasOwn(RULE_TABLES, x);
 }
 
-export const BUILT_IN_RULES: RuleBook = Object.freeze({ baseSalary: BASE_SALARY, ruralPovertyLine: RURAL_POVERTY_LINE, supportRates: SUPPORT_RATES });
+export const BUILT_IN_RULES: RuleBook = Object.freeze({ baseSalary: BASE_SALARY, ruralPovertyLine: RURAL_POVERTY_LINE, supportRates: SUPPORT_RATES, siFundRate: SI_FUND_RATES });
 
 /** A version an operator added (its value already checked against its table's shape). */
 export interface AddedRuleVersion extends RuleVersion<unknown> {
@@ -76,7 +81,12 @@ export function withAddedVersions(base: RuleBook, added: readonly AddedRuleVersi
   }
   const table = <T>(t: RuleTableName) => new EffectiveTable(lists.get(t)! as RuleVersion<T>[]);
   return {
-    book: Object.freeze({ baseSalary: table<number>('base-salary'), ruralPovertyLine: table<number>('rural-poverty-line'), supportRates: table<SupportRates>('support-rates') }),
+    book: Object.freeze({
+      baseSalary: table<number>('base-salary'),
+      ruralPovertyLine: table<number>('rural-poverty-line'),
+      supportRates: table<SupportRates>('support-rates'),
+      siFundRate: table<SiFundRate>('si-fund-rate'),
+    }),
     superseded,
   };
 }

@@ -35,6 +35,9 @@ const money = (c: SignedIn, n: number) => n.toLocaleString(c.lang === 'vi' ? 'vi
 
 function valueText(c: SignedIn, v: RuleVersion['value']): Html {
   if (typeof v === 'number') return html`${money(c, v)}`;
+  // The SI fund rate (kernel/rules/si-fund-rates.ts): the year it was published for and parts per million a month.
+  if (typeof v.monthlyRatePpm === 'number' && typeof v.year === 'number')
+    return html`${c.t('fundRateValue', { year: String(v.year), rate: (v.monthlyRatePpm / 10_000).toLocaleString(c.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 }) })}`;
   return html`<ul class="plain">${Object.entries(v).map(([k, n]) => html`<li><span class="mono">${k}</span>: ${(n / 100).toLocaleString(c.lang === 'vi' ? 'vi-VN' : 'en-GB')}%</li>`)}</ul>`;
 }
 
@@ -45,7 +48,7 @@ const groupsOf = (t: RuleTable): string[] => {
 };
 
 /**
- * Social security's effective-dated rule tables (base salary, rural poverty line, support rates): every version
+ * Social security's effective-dated rule tables (base salary, rural poverty line, support rates, SI fund rate): every version
  * with its legal basis, the one in force marked; a national IT operator adds the next version from a future date.
  */
 export function rulesPage(c: SignedIn, v: { today: string; tables: RuleTable[] }, s: { done?: string | undefined; refusal?: Refusal | undefined }): Html {
@@ -62,7 +65,9 @@ export function rulesPage(c: SignedIn, v: { today: string; tables: RuleTable[] }
 <div class="field"><label for="${id}-version">${t('versionId')}</label><p class="hint" id="${id}-version-hint">${t('versionIdHint', { example: `${tb.table}-2027-07` })}</p><input id="${id}-version" name="version" type="text" required maxlength="80" pattern="[a-z0-9][a-z0-9.\\-]{2,79}" autocomplete="off" spellcheck="false" value="${typed.version ?? ''}" aria-describedby="${id}-version-hint"></div>
 <div class="field"><label for="${id}-from">${t('effectiveFrom')}</label><p class="hint" id="${id}-from-hint">${t('futureDateHint')}</p><input id="${id}-from" name="effectiveFrom" type="date" required value="${typed.effectiveFrom ?? ''}" aria-describedby="${id}-from-hint"></div>
 ${
-  groups.length
+  tb.table === 'si-fund-rate'
+    ? html`<fieldset class="field"><legend>${t('fundRateFields')}</legend><p class="hint">${t('fundRateHint')}</p><div class="field"><label for="${id}-year">${t('fundRateYear')}</label><input id="${id}-year" name="value.year" type="number" min="2000" max="9999" step="1" required class="short" value="${typed['value.year'] ?? ''}"></div><div class="field"><label for="${id}-ppm">${t('fundRatePpm')}</label><input id="${id}-ppm" name="value.monthlyRatePpm" type="number" min="0" max="20000" step="1" required class="short" value="${typed['value.monthlyRatePpm'] ?? ''}"></div></fieldset>`
+    : groups.length
     ? html`<fieldset class="field"><legend>${t('ratesBasisPoints')}</legend><p class="hint">${t('ratesHint')}</p>${groups.map((g) => html`<div class="field"><label for="${id}-${g}">${g}</label><input id="${id}-${g}" name="value.${g}" type="number" min="0" max="10000" step="1" required class="short" value="${typed[`value.${g}`] ?? ''}"></div>`)}</fieldset>`
     : html`<div class="field"><label for="${id}-value">${t('valueVnd')}</label><input id="${id}-value" name="value" type="number" min="1" step="1" required value="${typed.value ?? ''}"></div>`
 }

@@ -49,6 +49,7 @@ for (const engine of await engines()) {
       await assert.rejects(t.db.exec(`UPDATE audit.entries SET purpose = 'x' WHERE seq = 1`), /append-only/);
       await assert.rejects(t.db.exec(`DELETE FROM audit.entries WHERE seq = 1`), /append-only/);
       await assert.rejects(t.db.exec(`TRUNCATE audit.entries`), /append-only/);
+      await assert.rejects(t.db.exec(`TRUNCATE audit.anchors`), /append-only \(TRUNCATE on anchors\)/);
       assert.equal((await trail.verify()).ok, true);
     });
 

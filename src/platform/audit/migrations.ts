@@ -3,8 +3,11 @@ import type { SchemaMigrations } from '../db/migrate.ts';
 /**
  * The audit trail in its own schema. Append-only twice over: triggers refuse UPDATE, DELETE and TRUNCATE for
  * every role (a superuser included, short of dropping the trigger — which the chain and the anchors then
- * reveal), and on a PostgreSQL server the role `lienthong_audit_writer` (granted to the application's role by the
- * operator) may only INSERT and SELECT.
+ * reveal), and on a PostgreSQL server with a migration login apart from the application's, the schema is given to
+ * the NOLOGIN role `lienthong_audit_owner` and the application's login granted only USAGE, SELECT and INSERT
+ * (schema.ts), so the server itself refuses it UPDATE, DELETE, TRUNCATE and ALTER TABLE … DISABLE TRIGGER.
+ * An object a later migration adds to this schema is to be listed in schema.ts (ownership and grants). `lienthong_audit_writer` holds the same two privileges,
+ * for an operator who grants them through a group role.
  */
 export const auditMigrations: SchemaMigrations = {
   schema: 'audit',
@@ -47,7 +50,8 @@ export const auditMigrations: SchemaMigrations = {
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lienthong_audit_writer') THEN
             CREATE ROLE lienthong_audit_writer NOLOGIN;
           END IF;
-        EXCEPTION WHEN insufficient_privilege THEN NULL;
+        -- Roles are cluster-wide: databases migrated at once (test runs) may race to create it; one wins.
+        EXCEPTION WHEN insufficient_privilege OR duplicate_object OR unique_violation THEN NULL;
         END $$;
         DO $$ BEGIN
           GRANT USAGE ON SCHEMA audit TO lienthong_audit_writer;
@@ -55,6 +59,13 @@ export const auditMigrations: SchemaMigrations = {
           GRANT USAGE ON SEQUENCE audit.anchors_seq_seq TO lienthong_audit_writer;
         EXCEPTION WHEN undefined_object OR insufficient_privilege THEN NULL;
         END $$;`,
+    },
+    {
+      version: 2,
+      name: 'TRUNCATE refused on anchors too',
+      sql: `
+        CREATE TRIGGER anchors_no_truncate BEFORE TRUNCATE ON audit.anchors
+          FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change();`,
     },
   ],
 };

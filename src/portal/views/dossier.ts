@@ -2,13 +2,13 @@ import type { DocumentListItem } from '../../hub/documents/service.ts';
 import type { DossierView, ProcedureView } from '../../hub/view.ts';
 import type { FieldError } from '../../kernel/errors.ts';
 import { formatVnd } from '../../kernel/rules/voluntary-money.ts';
-import { qrDataUrl } from '../../platform/documents/qr-svg.ts';
 import { html, type Html } from '../html.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { answerName, answerParts } from '../supplement-form.ts';
+import { answerLegend, answerName, answerParts } from '../supplement-form.ts';
 import { fieldHtml, reasonIn } from './form-fields.ts';
 import { GROUP_NAMES, STATUS_NAMES } from './home.ts';
 import { fmtDate, layout, type PageContext } from './layout.ts';
+import { paymentQrHtml } from './payment-qr.ts';
 
 const AGENCY_NAMES: Record<string, MessageKey> = {
   'civil-registry': 'agencyCivilRegistry',
@@ -134,11 +134,10 @@ function paymentHtml(c: PageContext, p: ProcedureView): Html | '' {
       row('voucherIssuedOn', v.issuedOn ? fmtDate(v.issuedOn, lang) : ''),
       row('voucherAmount', money(v.amount)),
       row('participationPeriod', period),
-    ])}${r.coverSheet ? html`<p>${t('coverSheetIssued')}</p>` : ''}</section>`;
+    ])}${r.coverSheet ? html`<p>${t('coverSheetIssued')}</p>` : ''}<p><a href="/portal/me/voluntary-si" data-my-voluntary>${t('myVoluntaryLink')}</a></p></section>`;
   }
   if (p.status !== 'awaiting-payment' || !k || !pay) return '';
   const period = k.periodFrom ? `${fmtMonth(k.periodFrom)} – ${fmtMonth(k.periodTo ?? k.periodFrom)}${k.months ? ` (${t('paymentMonths', { n: k.months })})` : ''}` : '';
-  const alt = t('qrAlt', { amount: formatVnd(k.amountDue ?? 0, lang), account: pay.accountNumber ?? '', reference: pay.reference ?? '' });
   return html`<section class="payment" data-payment><h4>${t('paymentTitle')}</h4>${dl([
     row('amountDue', html`<strong>${money(k.amountDue)}</strong>`, 'data-amount-due'),
     row('paymentDueBy', k.dueBy ? fmtDate(k.dueBy, lang) : ''),
@@ -150,8 +149,7 @@ function paymentHtml(c: PageContext, p: ProcedureView): Html | '' {
     row('paymentAccount', pay.accountNumber ?? ''),
     row('paymentAccountName', pay.accountName ?? ''),
   ])}
-${pay.qrPayload ? html`<figure class="qr"><img src="${qrDataUrl(pay.qrPayload)}" alt="${alt}" width="240" height="240" data-payment-qr><figcaption>${t('qrHelp')}</figcaption></figure>
-<div class="field"><label for="qr-payload-${p.code}">${t('qrPayload')}</label><textarea id="qr-payload-${p.code}" readonly rows="3" data-qr-payload>${pay.qrPayload}</textarea></div>` : ''}
+${pay.qrPayload ? paymentQrHtml(c, { payload: pay.qrPayload, amount: k.amountDue ?? 0, account: pay.accountNumber ?? '', reference: pay.reference ?? '', id: p.code }) : ''}
 </section>`;
 }
 
@@ -173,7 +171,7 @@ ${p.reasons.map((r, i) => {
       const id = `sup-${p.code}-${i}`;
       return html`<div class="field${own ? ' has-error' : ''}"><label for="${id}">${reasonIn(r, lang)}</label><input id="${id}" name="${name}" type="text" maxlength="200" required value="${values[name] ?? ''}" aria-describedby="${id}-error"${own ? html` aria-invalid="true"` : ''}><p class="field-error" id="${id}-error">${own ? reasonIn(own, lang) : ''}</p></div>`;
     }
-    return html`<fieldset class="field record" data-answer="${r.path}"><legend>${t('supplementProofFor')}</legend><p class="hint">${reasonIn(r, lang)}</p>
+    return html`<fieldset class="field record" data-answer="${r.path}"><legend>${t(answerLegend(r.path))}</legend><p class="hint">${reasonIn(r, lang)}</p>
 ${own ? html`<p class="field-error">${reasonIn(own, lang)}</p>` : ''}
 ${parts.map((part) => fieldHtml({ ...part, name: answerName(r.path, part.name) }, values, mine?.errors.get(answerName(r.path, part.name)), t, lang))}
 </fieldset>`;

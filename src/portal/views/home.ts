@@ -50,7 +50,9 @@ ${hasNext ? html`<li><a href="/portal?page=${page + 1}" rel="next">${t('nextPage
 <li><a class="button" href="/portal/death">${t('declareDeath')}</a></li>
 <li><a class="button" href="/portal/voluntary-si">${t('declareVoluntary')}</a></li>
 </ul>`;
-  return layout(c, t('homeTitle'), html`${declare}${table}${pager}`);
+  // What social security keeps on the citizen outside any dossier: renewals due, suspension notices (views/voluntary-si.ts).
+  const mine = html`<p class="my-links"><a class="button secondary" href="/portal/me/voluntary-si" data-my-voluntary>${t('myVoluntaryLink')}</a></p>`;
+  return layout(c, t('homeTitle'), html`${declare}${mine}${table}${pager}`);
 }
 
 export function messagePage(c: PageContext, title: string, text: string): Html {

@@ -25,6 +25,8 @@ export interface Caller {
   readonly name: string;
   /** The bearer token, or none. */
   readonly token: string | null;
+  /** A page's signed-in browser: its session cookie and the session's CSRF token (put in the form, or the header). */
+  readonly session?: { readonly cookie: string; readonly csrf: string };
 }
 
 export interface FuzzCase {
@@ -141,7 +143,15 @@ export function casesFor(t: Target): fc.Arbitrary<FuzzCase> {
     : fc.constant(undefined);
   return fc
     .record({ caller: fc.constantFrom(...t.callers), pathValues: params(op.pathParams, true), query: params(op.query, false), headers: params(op.headers, false), body })
+    .map((base) => ({ ...base, body: withCsrf(op, base.caller, base.body) }))
     .chain((base) => mutations(t, base.body).map((mutation) => ({ ...base, mutation })));
+}
+
+/** A form of a signed-in page carries the session's CSRF token (before any mutation, which may then take it away). */
+function withCsrf(op: Operation, caller: Caller, body: unknown): unknown {
+  if (!caller.session || !isObject(body) || !op.body) return body;
+  const open = op.body.additionalProperties !== undefined && op.body.additionalProperties !== false;
+  return op.body.properties?._csrf || open ? { ...body, _csrf: caller.session.csrf } : body;
 }
 
 function setAt(v: unknown, at: Path, value: unknown): unknown {
@@ -184,6 +194,11 @@ export function requestOf(op: Operation, c: FuzzCase): Request {
   if (m.kind === 'query-extra') query.push(m.raw);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (c.caller.token) headers.authorization = `Bearer ${c.caller.token}`;
+  if (c.caller.session) {
+    headers.cookie = c.caller.session.cookie;
+    // The dry run's script sends the token in a header; a page's form in its body (withCsrf).
+    if (op.method !== 'GET' && !op.form) headers['x-csrf-token'] = c.caller.session.csrf;
+  }
   for (const [k, v] of Object.entries(c.headers)) if (v !== undefined) headers[k] = String(v);
   if (m.kind === 'header') headers[m.name] = m.value;
   if (m.kind === 'auth') headers.authorization = m.value;
@@ -205,6 +220,11 @@ export function requestOf(op: Operation, c: FuzzCase): Request {
   if (m.kind === 'body-extra') body = setAt(body, [...m.at, m.key], m.value);
   if (m.kind === 'body-whole') body = m.value;
   if (body === undefined) return { method: op.method, url, headers };
+  if (op.form && isObject(body)) {
+    // As a browser posts a form: every value as text.
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { method: op.method, url, headers, payload: Object.entries(body).map(([k, v]) => `${urlText(k)}=${urlText(v)}`).join('&') };
+  }
   headers['content-type'] = 'application/json';
   return { method: op.method, url, headers, payload: JSON.stringify(body) };
 }
@@ -225,4 +245,90 @@ export function describeCase(op: Operation, c: FuzzCase): string {
     : m.kind === 'none' ? 'nothing (well-formed)'
     : `${m.kind} ${cut(m)}`;
   return `${op.key} as ${c.caller.name}: ${what}; path ${cut(c.pathValues)} query ${cut(c.query)} body ${cut(c.body)}`;
+}
+
+/** The schema a value at `at` of the body is checked against (following the branch of a union the value is meant for). */
+function schemaAt(schema: JsonSchema | undefined, v: unknown, at: Path): JsonSchema | undefined {
+  let s = schema;
+  let x = v;
+  for (const k of at) {
+    if (!s) return undefined;
+    const alts = s.anyOf ?? s.oneOf;
+    if (alts) s = branchFor(alts, x);
+    if (!s) return undefined;
+    if (typeof k === 'number') s = s.items;
+    else s = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+    x = (x as Record<string | number, unknown> | undefined)?.[k];
+  }
+  return s;
+}
+
+/** What the server receives for a value sent as JSON (undefined: the key is dropped), or as a form (text). */
+function received(op: Operation, v: unknown): unknown {
+  if (op.form) return v === undefined ? undefined : typeof v === 'string' ? v : decodeURIComponentSafe(urlText(v));
+  const parsed = JSON.parse(JSON.stringify({ v }) ?? '{}') as { v?: unknown };
+  return parsed.v;
+}
+const decodeURIComponentSafe = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Why a value breaks its schema, as far as simple keywords tell (a union, a pattern or a format: not judged here). */
+function breaks(s: JsonSchema | undefined, v: unknown): string | null {
+  if (!s || s.anyOf || s.oneOf || v === undefined) return null;
+  if (s.const !== undefined && v !== s.const) return `is not ${JSON.stringify(s.const)}`;
+  if (s.enum && !s.enum.includes(v)) return 'is not one of the listed values';
+  const t = s.type;
+  if (typeof t !== 'string') return null;
+  const ok =
+    t === 'string' ? typeof v === 'string'
+    : t === 'integer' ? Number.isInteger(v)
+    : t === 'number' ? typeof v === 'number'
+    : t === 'boolean' ? typeof v === 'boolean'
+    : t === 'null' ? v === null
+    : t === 'array' ? Array.isArray(v)
+    : t === 'object' ? isObject(v)
+    : true;
+  if (!ok) return `is not of type ${t}`;
+  if (typeof v === 'string' && s.maxLength !== undefined && [...v].length > s.maxLength) return `is longer than ${s.maxLength}`;
+  if (typeof v === 'number' && ((s.maximum !== undefined && v > s.maximum) || (s.minimum !== undefined && v < s.minimum))) return 'is out of range';
+  return null;
+}
+
+/**
+ * Why a case must be refused, if it must: an unknown query parameter or body field where the schema is closed, a
+ * required field taken away, a value of the wrong type (or past a limit) its schema states, a bad bearer token on a
+ * route that needs one, a form post with no session. An answer below 400 to such a case is a failure: the schema
+ * or the gate let through what it says it refuses. `redirect`: a 3xx (to the sign-in page) is a refusal too.
+ */
+export function mustRefuse(op: Operation, c: FuzzCase, openToAnyone: boolean): { reason: string; redirect: boolean } | null {
+  const m = c.mutation;
+  if (m.kind === 'query-extra') {
+    const key = decodeURIComponentSafe(m.raw.split('=')[0] ?? '');
+    // `__proto__` and an empty name never reach the schema as a field (the query parser drops or keeps them as it will).
+    if (key && key !== '__proto__' && !op.query.some((q) => q.name === key)) return { reason: `an unknown query parameter ${JSON.stringify(key)}`, redirect: false };
+  }
+  if (m.kind === 'body-extra' && op.body && (m.at.length === 0 || !op.form)) {
+    const parent = schemaAt(op.body, c.body, m.at);
+    // Keys a parser may drop or refuse on its own are left out: what is sent must be what arrives.
+    const dropped = ['__proto__', 'constructor', 'prototype', ''].includes(m.key) || (op.form && m.key.trim() === '');
+    if (parent && parent.additionalProperties === false && !parent.properties?.[m.key] && !dropped && !(op.form && received(op, m.value) === undefined))
+      return { reason: `an unknown field ${JSON.stringify(m.key)}`, redirect: false };
+  }
+  if (m.kind === 'body-missing' && op.body) {
+    const parent = schemaAt(op.body, c.body, m.at.slice(0, -1));
+    const key = m.at[m.at.length - 1];
+    if (typeof key === 'string' && parent?.required?.includes(key)) return { reason: `the required field ${m.at.join('.')} removed`, redirect: false };
+  }
+  if (m.kind === 'body-field' && op.body && m.at.length > 0) {
+    const why = breaks(schemaAt(op.body, c.body, m.at), received(op, m.value));
+    if (why) return { reason: `body.${m.at.join('.')} ${why}`, redirect: false };
+  }
+  if (m.kind === 'auth' && !openToAnyone && !op.page) return { reason: 'a bad bearer token', redirect: false };
+  if (m.kind === 'cookie' && op.page && op.method !== 'GET' && c.caller.session && !op.key.includes('/sign-in')) return { reason: 'a form post without a session', redirect: true };
+  return null;
 }

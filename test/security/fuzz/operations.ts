@@ -19,6 +19,17 @@ export interface Operation {
   readonly body: JsonSchema | null;
   /** The operation takes input of some kind (body, query, path or header parameters). */
   readonly hasInput: boolean;
+  /** A page of the portal or the back office: it answers HTML, and a refused form comes back as a page (400). */
+  readonly page: boolean;
+  /** Its body is flat text fields (a page's form): sent as `application/x-www-form-urlencoded`, as a browser does. */
+  readonly form: boolean;
+}
+
+/** A body of text fields only: what an HTML form posts. */
+function isFlatText(s: JsonSchema | null): boolean {
+  if (!s || s.type !== 'object') return false;
+  const text = (x: JsonSchema | boolean | undefined) => typeof x === 'object' && x.type === 'string';
+  return Object.values(s.properties ?? {}).every(text) && (s.additionalProperties === undefined || s.additionalProperties === false || text(s.additionalProperties));
 }
 
 interface OpenApiOperation {
@@ -45,6 +56,8 @@ export function operationsOf(doc: { paths: Record<string, Record<string, OpenApi
         headers,
         body,
         hasInput: body !== null || pathParams.length + query.length + headers.length > 0,
+        page: /^\/(portal|office)(\/|$)/.test(path),
+        form: /^\/(portal|office)(\/|$)/.test(path) && isFlatText(body),
       });
     }
   }

@@ -48,24 +48,28 @@ for (const [source, title, record, dob, cause, expected] of CASES) {
   });
 }
 
-// Amount = 10 × base salary in force on the date of death (2014 art. 66.2; 2024 art. 85, 141; Decree 24/2023, 73/2024, 161/2026).
-for (const [dod, amount, version] of [
-  ['2023-06-30', 14_900_000, 'law-si-2014+base-salary-2019-07'],
-  ['2023-07-01', 18_000_000, 'law-si-2014+base-salary-2023-07'],
-  ['2024-06-30', 18_000_000, 'law-si-2014+base-salary-2023-07'],
-  ['2024-07-01', 23_400_000, 'law-si-2014+base-salary-2024-07'],
-  ['2025-06-30', 23_400_000, 'law-si-2014+base-salary-2024-07'],
-  ['2025-07-01', 23_400_000, 'law-si-2024+base-salary-2024-07'], // reference level = base salary
-  ['2026-06-30', 23_400_000, 'law-si-2024+base-salary-2024-07'],
-  ['2026-07-01', 25_300_000, 'law-si-2024+base-salary-2026-07'],
+// Amount = 10 × base salary in force on the date of death (2014 art. 66.2; 2024 art. 85, 141), each row naming the decree
+// that set the base salary it uses (kernel/rules/base-salary.ts), on both sides of every change from 2019-07-01.
+for (const [dod, amount, version, decree] of [
+  ['2019-06-30', 13_900_000, 'law-si-2014+base-salary-2018-07', 'Decree 72/2018/ND-CP'],
+  ['2019-07-01', 14_900_000, 'law-si-2014+base-salary-2019-07', 'Decree 38/2019/ND-CP'],
+  ['2023-06-30', 14_900_000, 'law-si-2014+base-salary-2019-07', 'Decree 38/2019/ND-CP'],
+  ['2023-07-01', 18_000_000, 'law-si-2014+base-salary-2023-07', 'Decree 24/2023/ND-CP'],
+  ['2024-06-30', 18_000_000, 'law-si-2014+base-salary-2023-07', 'Decree 24/2023/ND-CP'],
+  ['2024-07-01', 23_400_000, 'law-si-2014+base-salary-2024-07', 'Decree 73/2024/ND-CP'],
+  ['2025-06-30', 23_400_000, 'law-si-2014+base-salary-2024-07', 'Decree 73/2024/ND-CP'],
+  ['2025-07-01', 23_400_000, 'law-si-2024+base-salary-2024-07', 'Decree 73/2024/ND-CP'], // reference level = base salary
+  ['2026-06-30', 23_400_000, 'law-si-2024+base-salary-2024-07', 'Decree 73/2024/ND-CP'],
+  ['2026-07-01', 25_300_000, 'law-si-2024+base-salary-2026-07', 'Decree 161/2026/ND-CP'],
 ] as const) {
-  test(`funeral allowance for a death on ${dod} = ${amount} (${version})`, () => {
+  test(`funeral allowance for a death on ${dod} = ${amount} (${version}) [${dod >= '2025-07-01' ? '2024 art. 85, 141' : '2014 art. 66.2'}; ${decree}]`, () => {
     const d = funeralAllowance({ record: rec({ pension: pension() }), dateOfBirth: isoDate(DOB), dateOfDeath: isoDate(dod), cause: 'other' });
     assert.equal(d.kind, 'funeral-allowance');
     assert.equal(d.amount, amount);
     assert.equal(d.ruleVersion, version);
     assert.ok(Number.isInteger(d.amount));
     assert.match(d.legalBasis, dod >= '2025-07-01' ? /^Law on SI 2024 \(Law 41\/2024\/QH15\) art\. 85, 141; base salary: Decree/ : /^Law on SI 2014 art\. 66, 80; Decree 134\/2015\/ND-CP art\. 8; base salary: Decree/);
+    assert.ok(d.legalBasis.endsWith(`base salary: ${decree}`), d.legalBasis);
   });
 }
 

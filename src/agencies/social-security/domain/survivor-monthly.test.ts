@@ -67,7 +67,9 @@ test('4 relatives: all paid, 4 × 50% × 2,340,000 (2014 art. 68.2: at most 4)',
   assert.equal(a.fromMonth, '2024-09');
 });
 
-test('5 relatives: the 70% one is paid first, the last 50% one in input order is over the limit', () => {
+// Law on SI 2014 art. 68.2 and 2024 art. 87 (at most 4 relatives paid); DOMAIN §4. Which 4: the documented choice in
+// survivor-monthly.ts (highest rate first, then the order declared), which maximises the family's total.
+test('5 relatives: the 70% one is paid first, the last 50% one in input order is over the limit (2014 art. 68.2: at most 4)', () => {
   const five = [...kids(4), R({ pin: '001200000009', ageYears: 2, hasDirectCaretaker: false })];
   const a = assessSurvivorMonthly({ record: WORKER, cause: 'other', dateOfDeath: isoDate('2024-08-15'), relatives: five }, LAW_2014);
   assert.deepEqual(a.perRelative.map((p) => [p.pin, p.status, p.monthlyAmount, p.reason]), [

@@ -12,6 +12,7 @@ import {
   type ContributionInput,
   type PaymentPlan,
 } from './voluntary-contribution.ts';
+import { BUILT_IN_RULES, withAddedVersions } from '../../../kernel/rules/rule-book.ts';
 import type { SupportGroup } from './voluntary-support.ts';
 
 function decide(plan: PaymentPlan, start: string, over: Partial<ContributionInput> = {}): ContributionDecision {
@@ -199,13 +200,35 @@ test('programming errors are RangeErrors', () => {
     () => voluntaryContribution({ ...base, plan: { method: 'missing-period', missingMonths: 1, registrationDate: isoDate('2025-08-05') } }),
     RangeError,
   );
-  // no fund rate recorded for 2026 (payment in 2027)
+  // no fund rate recorded for 2019 or earlier (the built-in table starts with 2020's, used from 2021)
   assert.throws(
-    () =>
-      voluntaryContribution({ ...base, startMonth: isoMonth('2027-02'), monthlyIncome: 2_200_000, plan: { method: 'advance-years', years: 1, registrationDate: isoDate('2027-01-10') } }),
-    RangeError,
+    () => voluntaryContribution({ ...base, startMonth: isoMonth('2020-02'), monthlyIncome: 700_000, plan: { method: 'advance-years', years: 1, registrationDate: isoDate('2020-01-10') } }),
+    /no SI fund investment rate recorded for 2019 or earlier/,
   );
   assert.throws(() => voluntaryContribution({ ...base, plan: { method: 'weekly' } as never }), RangeError);
+});
+
+// DOMAIN.md §5: the previous year's rate; a year not yet recorded falls back to the latest recorded (voluntary-interest-rates.ts).
+test('a lump sum whose year’s fund rate is not yet recorded uses the latest one, and says so; once added, the added one', () => {
+  const plan = { method: 'advance-years', years: 1, registrationDate: isoDate('2028-01-10') } as const;
+  const over = { monthlyIncome: 2_200_000 };
+  // 2028: 2027's rate is needed; the built-in table ends with 2026's (sample 3,800 ppm).
+  const lagging = decide(plan, '2028-02', over);
+  assert.deepEqual([lagging.fundRate?.year, lagging.fundRate?.neededYear, lagging.fundRate?.fallback], [2026, 2027, true]);
+  assert.match(lagging.ruleVersion, /\+si-fund-rate-2026-sample\+/);
+  assert.match(lagging.legalBasis, /the rate of 2027, which DOMAIN\.md §5 asks for \(the previous year's\), is not yet recorded, so the latest recorded rate is used/);
+  // 22% × 2,200,000 − 20% × 22% × 2,200,000 = 484,000 − 96,800 = 387,200 a month; 387,200 × Σ 1.0038^-i (i = 0..11).
+  const sum = (ppm: number) => Math.round(Array.from({ length: 12 }, (_, i) => 387_200 / (1 + ppm / 1e6) ** i).reduce((a, b) => a + b, 0));
+  assert.equal(lagging.amountDue, sum(3_800));
+  // The operator adds 2027's rate from 2028-01-05: a payment on 2028-01-10 uses it, with no fallback.
+  const { book } = withAddedVersions(BUILT_IN_RULES, [{ table: 'si-fund-rate', version: 'si-fund-rate-2027-vss', effectiveFrom: isoDate('2028-01-05'), value: { year: 2027, monthlyRatePpm: 3_500 }, legalBasis: 'VSS notice (test)' }]);
+  const current = decide(plan, '2028-02', { ...over, rules: book });
+  assert.deepEqual([current.fundRate?.year, current.fundRate?.version, current.fundRate?.fallback], [2027, 'si-fund-rate-2027-vss', false]);
+  assert.equal(current.amountDue, sum(3_500));
+  assert.doesNotMatch(current.legalBasis, /not yet recorded/);
+  assert.match(current.legalBasis, /SI fund monthly investment rate of 2027, 3,500 ppm \(si-fund-rate-2027-vss: VSS notice \(test\)\)/);
+  // Added but from a later date: a payment before it still falls back.
+  assert.equal(decide({ ...plan, registrationDate: isoDate('2028-01-04') }, '2028-02', { ...over, rules: book }).fundRate?.fallback, true);
 });
 
 test('payment methods are one vocabulary', () => {

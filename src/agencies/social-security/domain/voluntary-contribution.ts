@@ -8,7 +8,8 @@
  *
  *   amount due = Σ over the months paid of (22% × chosen income − that month's state support),
  * discounted for an advance payment and compounded for a missing period (voluntary-interest-rates.ts,
- * formula *unconfirmed*). Each month: contribution = 22% × income rounded half up to the dong (applied per
+ * formula *unconfirmed*; the rate from the rule book's `si-fund-rate` table, sample values — a year not yet
+ * recorded falls back to the latest recorded rate, and the legal basis says so). Each month: contribution = 22% × income rounded half up to the dong (applied per
  * month, then summed); support per voluntary-support.ts, each month on its own date, 120-month cap applied
  * to the earliest months; lump sums rounded once more on the total.
  *
@@ -29,7 +30,7 @@
  * 20% × 330,000 = 66,000, due 264,000 by 2025-08-31.
  */
 import { isIsoDate, monthOf, type IsoDate, type IsoMonth } from '../../../kernel/dates.ts';
-import type { RuleBook } from '../../../kernel/rules/rule-book.ts';
+import { BUILT_IN_RULES, type RuleBook } from '../../../kernel/rules/rule-book.ts';
 import { checkVoluntaryIncome, type IncomeBounds, type IncomeProblem } from '../../../kernel/rules/voluntary-income.ts';
 import { compoundFactor, discountFactor, fundRateForPaymentOn, type FundRate } from './voluntary-interest-rates.ts';
 import { voluntaryLawAt } from '../../../kernel/rules/voluntary-law.ts';
@@ -172,7 +173,8 @@ export function voluntaryContribution(input: ContributionInput): ContributionRes
 
   const laws = months.map((m) => voluntaryLawAt(firstDayOf(m)));
   const support = supportForPayment({ months, groups: supportGroups, monthsAlreadySupported }, input.rules);
-  const fundRate = registrationDate === null ? null : fundRateForPaymentOn(registrationDate);
+  // The book's SI fund rate table (operator-extended); a year not yet recorded falls back to the latest, said in the basis.
+  const fundRate = registrationDate === null ? null : fundRateForPaymentOn(registrationDate, (input.rules ?? BUILT_IN_RULES).siFundRate);
 
   const lines: ContributionLine[] = months.map((month, i) => {
     const contribution = applyBasisPoints(monthlyIncome, laws[i]!.value.contributionBp);
@@ -201,7 +203,7 @@ export function voluntaryContribution(input: ContributionInput): ContributionRes
     ...laws.map((l) => l.legalBasis),
     ...check.bounds.legalBasis.split('; '),
     ...support.perMonth.flatMap((s) => s.legalBasis.split('; ')),
-    ...(fundRate ? [INTEREST_BASIS] : []),
+    ...(fundRate ? [INTEREST_BASIS, fundRate.basis] : []),
     DEADLINE_RULE.legalBasis,
   ]);
 

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isoDate } from '../../../kernel/dates.ts';
+import { EffectiveTable, type RuleVersion } from '../../../kernel/rules/effective-dated.ts';
+import { SI_FUND_RATES, type SiFundRate } from '../../../kernel/rules/si-fund-rates.ts';
 import {
   compoundedTotal,
   compoundFactor,
   discountedTotal,
   discountFactor,
   fundRateForPaymentOn,
-  SI_FUND_MONTHLY_RATES,
-  type FundRate,
 } from './voluntary-interest-rates.ts';
 
 // DOMAIN.md §5: rate published for the previous year; values and formula unconfirmed (sample data).
@@ -18,24 +18,60 @@ test('the rate used is the one published for the year before the payment', () =>
   assert.equal(fundRateForPaymentOn(isoDate('2024-12-31')).year, 2023);
   assert.equal(fundRateForPaymentOn(isoDate('2025-07-20')).monthlyRatePpm, 4_000);
   assert.equal(fundRateForPaymentOn(isoDate('2025-07-20')).version, 'si-fund-rate-2024-sample');
+  assert.equal(fundRateForPaymentOn(isoDate('2025-07-20')).fallback, false);
+  // The built-in table holds 2026 (sample): a payment in 2027 is computed, not refused.
+  assert.deepEqual(pick(fundRateForPaymentOn(isoDate('2027-01-01'))), ['si-fund-rate-2026-sample', 2026, 3_800, false]);
 });
 
-test('a year with no published rate is refused, not replaced by an older rate', () => {
-  assert.throws(() => fundRateForPaymentOn(isoDate('2027-03-01')), RangeError);
-  assert.throws(() => fundRateForPaymentOn(isoDate('2020-03-01')), RangeError);
-});
-
-test('every sample row says it is unconfirmed', () => {
-  for (const r of SI_FUND_MONTHLY_RATES.values()) {
-    assert.match(r.source, /unconfirmed/);
-    assert.match(r.version, /-sample$/);
-    assert.ok(Number.isSafeInteger(r.monthlyRatePpm));
+test('every built-in row says it is a sample value, not VSS’s published rate', () => {
+  for (const v of SI_FUND_RATES.versions) {
+    assert.match(v.legalBasis, /SAMPLE value \(unconfirmed\), not the rate VSS published/);
+    assert.match(v.version, /^si-fund-rate-\d{4}-sample$/);
+    assert.equal(v.effectiveFrom, `${v.value.year + 1}-01-01`, 'usable from the first day of the next year');
+    assert.ok(Number.isSafeInteger(v.value.monthlyRatePpm));
   }
+  assert.deepEqual(SI_FUND_RATES.versions.map((v) => v.value.year), [2020, 2021, 2022, 2023, 2024, 2025, 2026]);
 });
 
-test('a table can be passed in (data-driven)', () => {
-  const published: ReadonlyMap<number, FundRate> = new Map([[2024, { year: 2024, monthlyRatePpm: 3_950, version: 'vss-2024', source: 'VSS notice' }]]);
-  assert.equal(fundRateForPaymentOn(isoDate('2025-02-01'), published).monthlyRatePpm, 3_950);
+const v = (version: string, effectiveFrom: string, year: number, monthlyRatePpm: number): RuleVersion<SiFundRate> => ({ version, effectiveFrom: isoDate(effectiveFrom), value: { year, monthlyRatePpm }, legalBasis: `test ${version}` });
+const pick = (r: ReturnType<typeof fundRateForPaymentOn>) => [r.version, r.year, r.monthlyRatePpm, r.fallback] as const;
+// A table as an operator may leave it: 2024 and 2025 built in from the next 1 January; 2026's rate entered late, on
+// 2027-03-15; 2025's corrected from 2026-06-01; a 2027 rate entered (by mistake or provisionally) from 2027-12-20.
+const TABLE = new EffectiveTable<SiFundRate>([
+  v('r-2024', '2025-01-01', 2024, 4_000),
+  v('r-2025', '2026-01-01', 2025, 3_900),
+  v('r-2025-corrected', '2026-06-01', 2025, 3_950),
+  v('r-2026', '2027-03-15', 2026, 3_700),
+  v('r-2027', '2027-12-20', 2027, 3_600),
+]);
+// [payment date, version used, year, ppm, fallback, why] — DOMAIN.md §5: the previous year's rate; when it is not yet
+// recorded, the latest recorded year before it (operational choice, unconfirmed), said in the decision's basis.
+const CASES: [string, string, number, number, boolean, string][] = [
+  ['2025-07-20', 'r-2024', 2024, 4_000, false, 'the previous year’s rate'],
+  ['2026-05-31', 'r-2025', 2025, 3_900, false, 'the previous year’s rate, before its correction takes effect'],
+  ['2026-06-01', 'r-2025-corrected', 2025, 3_950, false, 'a correction for the same year replaces it from its date'],
+  ['2027-01-10', 'r-2025-corrected', 2025, 3_950, true, '2026 not yet entered: the latest recorded (2025) is used'],
+  ['2027-03-14', 'r-2025-corrected', 2025, 3_950, true, 'the day before the 2026 rate takes effect'],
+  ['2027-03-15', 'r-2026', 2026, 3_700, false, 'the 2026 rate from the day it takes effect'],
+  ['2027-12-31', 'r-2026', 2026, 3_700, false, 'a rate for the payment’s own year (2027) is not the previous year’s: not used'],
+  ['2028-02-01', 'r-2027', 2027, 3_600, false, 'in 2028 the 2027 rate is the previous year’s'],
+  ['2031-06-30', 'r-2027', 2027, 3_600, true, 'years later, still the latest recorded'],
+];
+for (const [on, version, year, ppm, fallback, why] of CASES) {
+  test(`fund rate for a payment on ${on}: ${version} (${why})`, () => {
+    const r = fundRateForPaymentOn(isoDate(on), TABLE);
+    assert.deepEqual(pick(r), [version, year, ppm, fallback]);
+    assert.equal(r.neededYear, Number(on.slice(0, 4)) - 1);
+    assert.match(r.basis, new RegExp(`rate of ${year}, .* \\(${version}: test ${version}\\)`));
+    if (fallback) assert.match(r.basis, new RegExp(`the rate of ${r.neededYear}, which DOMAIN\\.md §5 asks for .* is not yet recorded, so the latest recorded rate is used`));
+    else assert.doesNotMatch(r.basis, /not yet recorded|fallback/);
+  });
+}
+
+test('no rate for the previous year or any earlier one: RangeError (the registration is refused outside-rules)', () => {
+  assert.throws(() => fundRateForPaymentOn(isoDate('2025-06-30'), new EffectiveTable([v('r-2025', '2025-06-01', 2025, 3_900)])), /no SI fund investment rate recorded for 2024 or earlier/);
+  assert.throws(() => fundRateForPaymentOn(isoDate('2024-12-31'), TABLE), RangeError, 'before the first version is in force');
+  assert.throws(() => fundRateForPaymentOn(isoDate('2020-03-01')), RangeError, 'built in: the first rate (2020) is used from 2021');
 });
 
 test('factors: 1/(1+r)^i and (1+r)^k', () => {

@@ -1,13 +1,20 @@
 /**
- * Monthly investment rate of the social insurance fund, published by VSS for each year, and the two
- * formulas that use it for lump-sum voluntary payments (DOMAIN.md §5).
+ * The SI fund's monthly investment rate applied to a voluntary-SI lump sum, and the two formulas that use it
+ * (DOMAIN.md §5). The rates themselves are an effective-dated table of the rule book (kernel/rules/si-fund-rates.ts,
+ * `si-fund-rate`), which social security's IT operator extends each year through the API.
  *
  * DOMAIN.md §5: "Advance payments are discounted, missing-period payments compounded, at the monthly
  * investment rate of the SI fund that VSS publishes for the previous year *(formula unconfirmed)*".
- * So both the DATA and the FORMULAS below are unconfirmed and kept here, on their own, as data:
+ * So the FORMULAS below are unconfirmed, and the built-in DATA are sample values (si-fund-rates.ts):
  *
- *  - Rate used: the one published for the year BEFORE the year of the payment date (exact-year look-up;
- *    a year with no published rate throws RangeError rather than reusing an older rate).
+ *  - Rate used: the one published for the year BEFORE the year of the payment date (DOMAIN.md §5), among the
+ *    versions in force on the payment date.
+ *  - A year whose rate is not yet recorded (VSS publishes it during the following year, and the operator enters it
+ *    from the next day on): the rate of the LATEST year recorded before it is used, and the decision's legal basis
+ *    says so (`FundRate.fallback`, `basis`). The repo records no rule for a rate not yet published (DOMAIN.md §5 names
+ *    only the previous year's); this is an operational choice *(unconfirmed)*, made so that a valid registration is
+ *    never refused because the table lags. Only when no rate at all is recorded for the previous year or earlier (a
+ *    payment before 2021 with the built-in table) is there a RangeError.
  *  - Advance payment of n months (i = 0 for the first month of the period):
  *        amount = Σ_{i=0}^{n-1} m_i / (1 + r)^i
  *  - Missing period (months already past on the payment date):
@@ -16,13 +23,12 @@
  *  where m_i is the month's net amount (22% × income − state support), r the monthly rate.
  *  Rounding: the sum is computed unrounded and rounded ONCE, half up, to the whole dong.
  *
- * Sample values *(unconfirmed)*: the rates below are placeholders of a plausible size (about 0.4% a
- * month), NOT VSS's published figures; replace them with the published ones before real use.
- *
- * Worked example: 12 months of 264,000 paid in advance in 2025 (rate of 2024: 4,000 ppm = 0.4%/month)
+ * Worked example: 12 months of 264,000 paid in advance in 2025 (sample rate of 2024: 4,000 ppm = 0.4%/month)
  *   → 264,000 × Σ_{i=0}^{11} 1.004^-i = 3,099,495.35… → 3,099,495 VND (instead of 3,168,000).
  */
 import { parts, type IsoDate } from '../../../kernel/dates.ts';
+import type { EffectiveTable } from '../../../kernel/rules/effective-dated.ts';
+import { SI_FUND_RATES, type SiFundRate } from '../../../kernel/rules/si-fund-rates.ts';
 
 export interface FundRate {
   /** The year the rate was published for. */
@@ -31,31 +37,36 @@ export interface FundRate {
   readonly monthlyRatePpm: number;
   /** Version id recorded with each decision. */
   readonly version: string;
+  /** The version's legal basis (the built-in ones say they are sample values). */
   readonly source: string;
+  /** The year whose rate the law asks for: the year before the payment's (DOMAIN.md §5). */
+  readonly neededYear: number;
+  /** True when that year's rate is not recorded and the latest earlier one is used instead. */
+  readonly fallback: boolean;
+  /** What the decision's legal basis says about the rate (and, on a fallback, that it is one). */
+  readonly basis: string;
 }
 
-const SAMPLE = 'sample value (unconfirmed) — not the VSS published rate; formula per DOMAIN.md §5 (unconfirmed)';
-
-/** Published monthly investment rate of the SI fund, by year. Sample values *(unconfirmed)*. */
-export const SI_FUND_MONTHLY_RATES: ReadonlyMap<number, FundRate> = new Map(
-  (
-    [
-      [2020, 5_000],
-      [2021, 4_800],
-      [2022, 4_500],
-      [2023, 4_200],
-      [2024, 4_000],
-      [2025, 3_900],
-    ] as const
-  ).map(([year, ppm]) => [year, Object.freeze({ year, monthlyRatePpm: ppm, version: `si-fund-rate-${year}-sample`, source: SAMPLE })]),
-);
-
-/** The rate for a payment made on `paymentDate`: the one published for the previous year. */
-export function fundRateForPaymentOn(paymentDate: IsoDate, rates: ReadonlyMap<number, FundRate> = SI_FUND_MONTHLY_RATES): FundRate {
-  const year = parts(paymentDate).year - 1;
-  const rate = rates.get(year);
-  if (!rate) throw new RangeError(`no SI fund investment rate recorded for ${year} (needed for a payment on ${paymentDate})`);
-  return rate;
+/**
+ * The rate for a lump sum paid on `paymentDate`: the one published for the previous year, else the latest year before
+ * it that `table` holds (said in `basis`). Only versions in force on `paymentDate` count; of several for one year, the
+ * latest in force (a correction). RangeError when there is none for the previous year or earlier.
+ */
+export function fundRateForPaymentOn(paymentDate: IsoDate, table: EffectiveTable<SiFundRate> = SI_FUND_RATES): FundRate {
+  const neededYear = parts(paymentDate).year - 1;
+  let best: (typeof table.versions)[number] | undefined;
+  for (const v of table.versions) {
+    if (v.effectiveFrom > paymentDate) break;
+    if (v.value.year <= neededYear && (!best || v.value.year >= best.value.year)) best = v;
+  }
+  if (!best) throw new RangeError(`no SI fund investment rate recorded for ${neededYear} or earlier (needed for a payment on ${paymentDate})`);
+  const { year, monthlyRatePpm } = best.value;
+  const fallback = year < neededYear;
+  const rate = `SI fund monthly investment rate of ${year}, ${monthlyRatePpm.toLocaleString('en-US')} ppm (${best.version}: ${best.legalBasis})`;
+  const basis = fallback
+    ? `${rate} — the rate of ${neededYear}, which DOMAIN.md §5 asks for (the previous year's), is not yet recorded, so the latest recorded rate is used (fallback, unconfirmed)`
+    : rate;
+  return { year, monthlyRatePpm, version: best.version, source: best.legalBasis, neededYear, fallback, basis };
 }
 
 function ratio(ppm: number): number {

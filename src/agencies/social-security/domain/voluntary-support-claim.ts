@@ -7,8 +7,9 @@
  *  - 'near-poor': on the poor or the near-poor list (a poor household meets the near-poor condition too;
  *    the rate applied is the one claimed);
  *  - 'ethnic-minority': the population register records an ethnicity other than Kinh;
- *  - 'island-commune': not verifiable here — no list of island communes / special zones is held yet; accepted as
- *    declared (unconfirmed; recorded with the registration so an officer can review it);
+ *  - 'island-commune': not checkable against a list — none of island communes / special zones is held; it passes
+ *    here, and the registration then asks the participant for the commune's confirmation of residence as a
+ *    supplement (domain/island-commune-proof.ts), recorded with the registration as the claim's evidence;
  *  - 'other': nothing to check.
  * A claim that does not check out is a field-level rejection on `declaration.supportGroup`.
  *

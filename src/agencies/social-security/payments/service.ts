@@ -4,7 +4,7 @@ import { addDays, compareDates, vnDateOf, type IsoDate } from '../../../kernel/d
 import { AppError, fieldError } from '../../../kernel/errors.ts';
 import { formatVnd } from '../../../kernel/rules/voluntary-money.ts';
 import { viDate } from '../../../kernel/rules/voluntary-months.ts';
-import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
+import { recordAll, type AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db, Queryable } from '../../../platform/db/db.ts';
@@ -30,6 +30,8 @@ export interface CashReceiptInput {
 export type Resolve = { action: 'refund'; reason: string } | { action: 'assign'; reference: string; reason: string };
 
 const PURPOSE = 'voluntary SI collection (Decision 49/QD-BHXH 2023)';
+/** The purpose of reading the payments not credited, as the payments worklist states it (worklist/payments-service.ts). */
+const EXCEPTIONS_PURPOSE = 'voluntary SI collection: payments not credited (Decision 49/QD-BHXH 2023)';
 const vnd = (n: number) => ({ en: `${formatVnd(n, 'en')} VND`, vi: `${formatVnd(n, 'vi')} đồng` });
 
 /**
@@ -88,11 +90,23 @@ export class VoluntaryPayments {
     return receiptView(out);
   }
 
-  /** Payments not (wholly) credited — partial, overpaid, duplicate, late, unmatched — for an officer, oldest first. */
+  /**
+   * Payments not (wholly) credited — partial, overpaid, duplicate, late, unmatched — for an officer, oldest first. The
+   * list shows payers' names and participants' references: as on the payments worklist (worklist/payments-service.ts),
+   * the read is recorded for each participant a listed payment's reference names (issue 4: every read of a person's
+   * data, with its purpose; Decree 13/2023/ND-CP art. 9.1 — the data subject's right to know how their data is processed).
+   */
   async exceptions(officer: Officer, f: { kind?: string; status?: 'open' | 'resolved' | 'all'; limit?: number; offset?: number }) {
-    const rows = await this.db.transaction((tx) =>
-      store.exceptions(tx, { kind: f.kind, status: f.status ?? 'open', province: officer.provinceCode, limit: f.limit ?? 50, offset: f.offset ?? 0 }),
-    );
+    const rows = await this.db.transaction(async (tx) => {
+      const found = await store.exceptions(tx, { kind: f.kind, status: f.status ?? 'open', province: officer.provinceCode, limit: f.limit ?? 50, offset: f.offset ?? 0 });
+      if (this.audit)
+        await recordAll(
+          this.audit,
+          tx,
+          found.flatMap((r) => (r.subject_pin ? [{ actor: officer, action: 'payments.exceptions.read', purpose: `${EXCEPTIONS_PURPOSE} (exceptions list)`, subjectPin: r.subject_pin, resource: `payment/${r.id}` }] : [])),
+        );
+      return found;
+    });
     return rows.map(paymentView);
   }
 

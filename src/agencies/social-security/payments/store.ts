@@ -139,10 +139,14 @@ export const paymentStore = {
     );
   },
 
-  /** Payments an officer must look at: not (wholly) credited, and not yet resolved — or resolved, when asked for. */
-  async exceptions(tx: Queryable, f: { kind?: string | undefined; status: 'open' | 'resolved' | 'all'; province: string | null; limit: number; offset: number }): Promise<PaymentRow[]> {
-    return tx.query<PaymentRow>(
-      `SELECT ${PAY_COLS} FROM social_security.voluntary_payments
+  /**
+   * Payments an officer must look at: not (wholly) credited, and not yet resolved — or resolved, when asked for. Each
+   * with the participant its reference names, if any (`subject_pin`: for the audit of the read, never shown).
+   */
+  async exceptions(tx: Queryable, f: { kind?: string | undefined; status: 'open' | 'resolved' | 'all'; province: string | null; limit: number; offset: number }): Promise<(PaymentRow & { subject_pin: string | null })[]> {
+    return tx.query<PaymentRow & { subject_pin: string | null }>(
+      `SELECT ${PAY_COLS}, (SELECT d.pin FROM social_security.voluntary_dues d WHERE d.reference = p.reference) AS subject_pin
+       FROM social_security.voluntary_payments p
        WHERE outcome <> 'matched'
          AND ($1::text IS NULL OR outcome = $1)
          AND ($2 = 'all' OR ($2 = 'open') = (resolution IS NULL))

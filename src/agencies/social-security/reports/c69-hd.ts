@@ -30,7 +30,7 @@ export const c69: ReportDefinition = {
   ],
   query: (tx, area, period) =>
     tx.query(
-      `SELECT v.number AS "voucherNumber", v.issued_on::text AS "issuedOn", v.reference, d.si_code AS "siCode", v.voucher->'payer'->>'fullName' AS "payerName",
+      `SELECT d.pin AS "subjectPin", v.number AS "voucherNumber", v.issued_on::text AS "issuedOn", v.reference, d.si_code AS "siCode", v.voucher->'payer'->>'fullName' AS "payerName",
               (SELECT string_agg(x, ', ' ORDER BY x) FROM jsonb_array_elements_text(v.voucher->'channels') x) AS "channels",
               d.period_from AS "periodFrom", d.period_to AS "periodTo", d.months, v.amount::text AS amount, v.received::text AS received
        FROM social_security.payment_vouchers v JOIN social_security.voluntary_dues d ON d.reference = v.reference

@@ -28,7 +28,7 @@ export const c83: ReportDefinition = {
   ],
   query: (tx, area, period) =>
     tx.query(
-      `SELECT v.number AS "voucherNumber", v.issued_on::text AS "issuedOn", d.si_code AS "siCode", d.kind, d.monthly_income::text AS "monthlyIncome",
+      `SELECT d.pin AS "subjectPin", v.number AS "voucherNumber", v.issued_on::text AS "issuedOn", d.si_code AS "siCode", d.kind, d.monthly_income::text AS "monthlyIncome",
               d.months, v.received::text AS received, v.amount::text AS "toFund", (v.received - v.amount)::text AS held
        FROM social_security.payment_vouchers v JOIN social_security.voluntary_dues d ON d.reference = v.reference
        WHERE ${MONEY_AREA_SQL} AND v.issued_on BETWEEN $2::date AND $3::date

@@ -27,8 +27,8 @@ export const childStateBudget: ReportDefinition = {
     { key: 'amount', header: { vi: 'Số tiền NSNN đóng (đồng)', en: 'State budget pays (VND)' }, width: 15, type: 'money', source: 'Σ over those months of 4.5% × base salary in force on the 1st (monthlyChildHiContribution)', total: 'sum' },
   ],
   async query(tx, area, period) {
-    const cards = await tx.query<{ cardNumber: string; siCode: string; communeCode: string | null; validFrom: IsoDate; validTo: IsoDate; endedOn: IsoDate | null }>(
-      `SELECT c.card_number AS "cardNumber", c.si_code AS "siCode", l.commune_code AS "communeCode", c.valid_from::text AS "validFrom",
+    const cards = await tx.query<{ subjectPin: string; cardNumber: string; siCode: string; communeCode: string | null; validFrom: IsoDate; validTo: IsoDate; endedOn: IsoDate | null }>(
+      `SELECT c.pin AS "subjectPin", c.card_number AS "cardNumber", c.si_code AS "siCode", l.commune_code AS "communeCode", c.valid_from::text AS "validFrom",
               c.valid_to::text AS "validTo", c.ended_on::text AS "endedOn"
        FROM social_security.hi_cards c JOIN social_security.d103_ts l ON l.card_number = c.card_number
        WHERE ${CARD_AREA_SQL} AND c.card_number LIKE 'TE1%' AND c.valid_from <= $5::date AND LEAST(c.valid_to, COALESCE(c.ended_on, c.valid_to)) >= $4::date
@@ -41,7 +41,7 @@ export const childStateBudget: ReportDefinition = {
       const until = coveredUntil(c.validFrom, c.validTo, c.endedOn);
       const months = monthsCovered(c.validFrom, until, period.months);
       if (months.length === 0) return [];
-      return [{ cardNumber: c.cardNumber, siCode: c.siCode, communeCode: c.communeCode, validFrom: c.validFrom, coveredUntil: until, months: months.length, amount: budgetAmount(months, rules) }];
+      return [{ subjectPin: c.subjectPin, cardNumber: c.cardNumber, siCode: c.siCode, communeCode: c.communeCode, validFrom: c.validFrom, coveredUntil: until, months: months.length, amount: budgetAmount(months, rules) }];
     });
   },
 };

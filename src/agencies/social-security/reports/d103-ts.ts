@@ -25,7 +25,7 @@ export const d103: ReportDefinition = {
   ],
   query: (tx, area, period) =>
     tx.query(
-      `SELECT c.si_code AS "siCode", c.card_number AS "cardNumber", l.district_code AS "districtCode", l.commune_code AS "communeCode",
+      `SELECT c.pin AS "subjectPin", c.si_code AS "siCode", c.card_number AS "cardNumber", l.district_code AS "districtCode", l.commune_code AS "communeCode",
               c.valid_from::text AS "validFrom", c.valid_to::text AS "validTo", c.initial_facility_code AS "initialFacility", l.listed_on::text AS "listedOn"
        FROM social_security.d103_ts l JOIN social_security.hi_cards c ON c.card_number = l.card_number
        WHERE ${CARD_AREA_SQL} AND l.listed_on BETWEEN $4::date AND $5::date

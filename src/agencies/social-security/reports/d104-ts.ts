@@ -27,7 +27,7 @@ export const d104: ReportDefinition = {
   ],
   query: (tx, area, period) =>
     tx.query(
-      `SELECT l.commune_code AS "communeCode", c.card_number AS "cardNumber", c.si_code AS "siCode", c.valid_from::text AS "validFrom",
+      `SELECT c.pin AS "subjectPin", l.commune_code AS "communeCode", c.card_number AS "cardNumber", c.si_code AS "siCode", c.valid_from::text AS "validFrom",
               c.valid_to::text AS "validTo", c.ended_on::text AS "endedOn", c.initial_facility_code AS "initialFacility",
               CASE WHEN c.issued_on BETWEEN $4::date AND $5::date THEN 1 ELSE 0 END AS "issued",
               CASE WHEN c.ended_on BETWEEN $4::date AND $5::date THEN 1 ELSE 0 END AS "ended"

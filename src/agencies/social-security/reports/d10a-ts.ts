@@ -26,7 +26,7 @@ export const d10a: ReportDefinition = {
   ],
   query: (tx, area, period) =>
     tx.query(
-      `SELECT c.card_number AS "cardNumber", c.si_code AS "siCode", l.commune_code AS "communeCode", c.issued_on::text AS "issuedOn",
+      `SELECT c.pin AS "subjectPin", c.card_number AS "cardNumber", c.si_code AS "siCode", l.commune_code AS "communeCode", c.issued_on::text AS "issuedOn",
               c.deadline::text AS "deadline", CASE WHEN c.issued_on <= c.deadline THEN 1 ELSE 0 END AS "onTime",
               c.valid_from::text AS "validFrom", c.valid_to::text AS "validTo", c.initial_facility_code AS "initialFacility"
        FROM social_security.hi_cards c JOIN social_security.d103_ts l ON l.card_number = c.card_number

@@ -46,6 +46,13 @@ export interface ReportDefinition {
   query(tx: Queryable, area: Area, period: Period): Promise<Row[]>;
 }
 
+/**
+ * The key under which a report's query may give, beside the columns, the PIN of the person a row lists. It is never
+ * laid out (it is no column: the service keeps only the columns' keys), only used to record, for each person listed,
+ * that the report was drawn (reports/service.ts).
+ */
+export const SUBJECT_PIN = 'subjectPin';
+
 /** The totals row: for each column with a `total`, the sum of its values or the count of rows that have one. */
 export function totalsOf(columns: readonly Column[], rows: readonly Row[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -1,11 +1,11 @@
 import { vnDateOf } from '../../../kernel/dates.ts';
 import { AppError, fieldError } from '../../../kernel/errors.ts';
-import type { AuditRecorder } from '../../../platform/audit/audit-trail.ts';
+import { recordAll, type AuditRecorder } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { REPORTS, reportByCode } from './catalogue.ts';
-import { totalsOf, type Area, type ReportDefinition, type Row } from './definition.ts';
+import { SUBJECT_PIN, totalsOf, type Area, type ReportDefinition, type Row } from './definition.ts';
 import type { DrawnReport } from './model.ts';
 import { isPeriod, parsePeriod } from './period.ts';
 import { writePdf } from './pdf.ts';
@@ -27,8 +27,8 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /**
  * Social security's statutory reports (docs/reports.md): drawn for the officer's own province, for a day, a month or a
- * quarter, as XLSX or PDF. A download is a read of personal data: one audit entry per report (what, where, when, how
- * many rows), not one per person.
+ * quarter, as XLSX or PDF. A download is a read of personal data: one audit entry for the report (what, where, when, how
+ * many rows, no one's PIN), and one `report.listed` entry for each person it lists, so that they can see it.
  */
 export class SocialSecurityReports {
   constructor(
@@ -64,14 +64,20 @@ export class SocialSecurityReports {
       throw new AppError('VALIDATION_FAILED', [fieldError('period', 'period-not-allowed', `${definition.code} is drawn by ${definition.periods.join(' or ')}.`, `Mẫu ${definition.code} lập theo ${definition.periods.map((k) => ({ day: 'ngày', month: 'tháng', quarter: 'quý' })[k]).join(' hoặc ')}.`)]);
     const drawnOn = vnDateOf(this.clock.now());
     return this.db.transaction(async (tx) => {
-      const rows = normalise(definition, await definition.query(tx, area, period));
-      await this.audit?.record(tx, {
-        actor: officer,
-        action: 'report.drawn',
-        purpose: `${definition.code}: ${definition.purpose.en} (${definition.legalBasis})`,
-        resource: `report/${definition.code}/${area.provinceCode}/${period.text}`,
-        details: { code: definition.code, format, area, period: period.text, rows: rows.length },
-      });
+      const raw = await definition.query(tx, area, period);
+      const rows = normalise(definition, raw);
+      if (this.audit) {
+        const purpose = `${definition.code}: ${definition.purpose.en} (${definition.legalBasis})`;
+        const resource = `report/${definition.code}/${area.provinceCode}/${period.text}`;
+        // The download, once; then each person the report lists, once (a person on several rows is listed once), so that
+        // they see at /me/data-access that they were listed in it, by whom and why — in one batch append, not a round
+        // trip per row (Decree 13/2023/ND-CP art. 9.1: the data subject's right to know how their data is processed).
+        const listed = [...new Set(raw.map((r) => r[SUBJECT_PIN]).filter((p): p is string => typeof p === 'string' && p !== ''))];
+        await recordAll(this.audit, tx, [
+          { actor: officer, action: 'report.drawn', purpose, resource, details: { code: definition.code, format, area, period: period.text, rows: rows.length } },
+          ...listed.map((pin) => ({ actor: officer, action: 'report.listed', purpose, subjectPin: pin, resource, details: { code: definition.code, format, period: period.text } })),
+        ]);
+      }
       return { definition, area, period, rows, totals: totalsOf(definition.columns, rows), drawnOn };
     });
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { RULE_TABLE_NAMES, type RuleTableName } from '../../../kernel/rules/rule-book.ts';
+import { SI_FUND_RATE_FIRST_YEAR, SI_FUND_RATE_MAX_PPM } from '../../../kernel/rules/si-fund-rates.ts';
 import { SUPPORT_GROUPS } from '../../../kernel/rules/support-rates.ts';
 import { officerOf } from '../../../platform/http/auth.ts';
 import { ErrorSchema } from '../../../platform/http/schemas.ts';
@@ -41,6 +42,13 @@ const NewVersion = Type.Object(
           Object.fromEntries(SUPPORT_GROUPS.map((g) => [g, Type.Integer({ minimum: 0, maximum: RATE_MAX_BP })])),
           { additionalProperties: false, description: 'support-rates: basis points of 22% × rural poverty line for each group (20% = 2000)' },
         ),
+        Type.Object(
+          {
+            year: Type.Integer({ minimum: SI_FUND_RATE_FIRST_YEAR, maximum: 9999, description: 'the year VSS published the rate for (at most the year of effectiveFrom)' }),
+            monthlyRatePpm: Type.Integer({ minimum: 0, maximum: SI_FUND_RATE_MAX_PPM, description: 'parts per million a month (0.4% = 4000)' }),
+          },
+          { additionalProperties: false, description: 'si-fund-rate: the SI fund monthly investment rate VSS published for a year (voluntary-SI lump sums; docs/voluntary-si.md)' },
+        ),
       ],
       { description: 'the table’s value (docs/back-office.md “Rule tables”)' },
     ),
@@ -58,7 +66,7 @@ export function socialSecurityRuleRoutes(rules: SocialSecurityRules) {
       {
         schema: {
           tags: ['social-security'],
-          summary: 'The effective-dated rule tables (base salary, rural poverty line, support rates): every version, built-in and added, and the one in force today',
+          summary: 'The effective-dated rule tables (base salary, rural poverty line, support rates, SI fund rate): every version, built-in and added, and the one in force today',
           response: { 200: Type.Object({ today: Type.String(), tables: Type.Array(TableView) }), '4xx': ErrorSchema },
           security: [{ bearer: [] }],
         },

@@ -16,6 +16,11 @@ const TITLES: Record<RuleTableName, { vi: string; en: string; unit: string }> = 
   'base-salary': { vi: 'Mức lương cơ sở (mức tham chiếu từ 01/7/2025)', en: 'Base salary (the reference level from 2025-07-01)', unit: 'VND per month' },
   'rural-poverty-line': { vi: 'Chuẩn nghèo khu vực nông thôn (tiêu chí thu nhập)', en: 'Rural poverty line (income criterion)', unit: 'VND per person per month' },
   'support-rates': { vi: 'Mức hỗ trợ đóng BHXH tự nguyện của Nhà nước', en: 'State support for voluntary SI contributions', unit: 'basis points of 22% × rural poverty line, per support group' },
+  'si-fund-rate': {
+    vi: 'Lãi suất đầu tư quỹ BHXH theo tháng do BHXH Việt Nam công bố (đóng trước / đóng bù BHXH tự nguyện; các mức có sẵn là giá trị mẫu, chưa phải số liệu công bố)',
+    en: 'Monthly investment rate of the SI fund published by VSS (voluntary-SI advance / missing-period payments; the built-in rates are sample values, not the published figures)',
+    unit: 'parts per million a month (0.4% = 4000), with the year the rate was published for',
+  },
 };
 
 export interface VersionView {

@@ -19,7 +19,11 @@
  *  - The version id is new across every table, built-in or added (`duplicate-version`, 409): decisions record ids.
  *  - The value has the table's shape: base salary and rural poverty line a whole number of VND per month between
  *    100,000 and 100,000,000 (a guard against a misplaced digit, not a legal bound); support rates the five support
- *    groups, each a whole number of basis points of 22% × rural poverty line from 0 to 10,000 (`bad-value`).
+ *    groups, each a whole number of basis points of 22% × rural poverty line from 0 to 10,000 (`bad-value`); the SI
+ *    fund's rate `{ year, monthlyRatePpm }` — the year it was published for, from 2000 to the year of `effectiveFrom`
+ *    (a rate is published for a year already begun or past; `bad-year`), and a whole number of parts per million a
+ *    month from 0 to 20,000 = 2% (kernel/rules/si-fund-rates.ts; `bad-value`). A rate for a year already in the table
+ *    is a correction: from its date on, payments use it instead (agencies/social-security/domain/voluntary-interest-rates.ts).
  */
 import { RULE_MONEY_MAX, RULE_MONEY_MIN, RULE_RATE_MAX_BP, RULE_VERSION_ID_PATTERN } from '../../../../contracts/messages/rule-versions.ts';
 import { isIsoDate, type IsoDate } from '../../../../kernel/dates.ts';
@@ -27,6 +31,7 @@ import { fieldError, type FieldError } from '../../../../kernel/errors.ts';
 import type { RuleVersion } from '../../../../kernel/rules/effective-dated.ts';
 import { RULE_TABLES, type AddedRuleVersion, type MergedRuleBook, type RuleTableName } from '../../../../kernel/rules/rule-book.ts';
 import { SUPPORT_GROUPS } from '../../../../kernel/rules/support-rates.ts';
+import { SI_FUND_RATE_FIRST_YEAR, SI_FUND_RATE_MAX_PPM } from '../../../../kernel/rules/si-fund-rates.ts';
 import { formatVnd } from '../../../../kernel/rules/voluntary-money.ts';
 
 // The bounds are the message's too (contracts/messages/rule-versions.ts): every version accepted here is sent to the hub.
@@ -54,8 +59,12 @@ export type NewVersionCheck =
     }
   | { readonly ok: false; readonly error: 'VALIDATION_FAILED' | 'CONFLICT'; readonly fields: readonly FieldError[] };
 
-/** Problems with the shape of a value for `table`, at `value` / `value.<group>`. */
-export function valueProblems(table: RuleTableName, value: unknown): FieldError[] {
+/**
+ * Problems with the shape of a value for `table`, at `value` / `value.<group>` / `value.<field>`. `effectiveFrom` (when
+ * a valid date) bounds the year of an SI fund rate.
+ */
+export function valueProblems(table: RuleTableName, value: unknown, effectiveFrom?: string): FieldError[] {
+  if (table === 'si-fund-rate') return fundRateProblems(value, effectiveFrom !== undefined && isIsoDate(effectiveFrom) ? Number(effectiveFrom.slice(0, 4)) : null);
   if (table === 'support-rates') {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return [fieldError('value', 'bad-value', `Support rates are an object with the rate of each group (${SUPPORT_GROUPS.join(', ')}) in basis points.`, `Mức hỗ trợ là một đối tượng gồm mức của từng nhóm (${SUPPORT_GROUPS.join(', ')}), tính theo phần vạn.`)];
@@ -84,6 +93,30 @@ export function valueProblems(table: RuleTableName, value: unknown): FieldError[
   return [];
 }
 
+function fundRateProblems(value: unknown, lastYear: number | null): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [fieldError('value', 'bad-value', 'The SI fund rate is an object { "year": the year it was published for, "monthlyRatePpm": parts per million a month }.', 'Lãi suất quỹ BHXH là một đối tượng { "year": năm được công bố, "monthlyRatePpm": phần triệu mỗi tháng }.')];
+  const v = value as Record<string, unknown>;
+  const out: FieldError[] = [];
+  const maxYear = lastYear ?? 9999;
+  if (v.year === undefined) out.push(fieldError('value.year', 'required', 'Give the year the rate was published for.', 'Hãy nêu năm mà lãi suất được công bố cho.'));
+  else if (!Number.isInteger(v.year) || (v.year as number) < SI_FUND_RATE_FIRST_YEAR || (v.year as number) > maxYear)
+    out.push(
+      fieldError(
+        'value.year',
+        'bad-year',
+        `The year is a whole year from ${SI_FUND_RATE_FIRST_YEAR}${lastYear === null ? '' : ` to ${lastYear}, the year the version takes effect (a rate is published for a year already begun)`}.`,
+        `Năm là một năm từ ${SI_FUND_RATE_FIRST_YEAR}${lastYear === null ? '' : ` đến ${lastYear}, năm phiên bản có hiệu lực (lãi suất được công bố cho năm đã bắt đầu)`}.`,
+      ),
+    );
+  const r = v.monthlyRatePpm;
+  if (r === undefined) out.push(fieldError('value.monthlyRatePpm', 'required', 'Give the monthly rate in parts per million (0.4% = 4000).', 'Hãy nêu lãi suất tháng tính theo phần triệu (0,4% = 4000).'));
+  else if (!Number.isInteger(r) || (r as number) < 0 || (r as number) > SI_FUND_RATE_MAX_PPM)
+    out.push(fieldError('value.monthlyRatePpm', 'bad-value', `The monthly rate is a whole number of parts per million from 0 to ${SI_FUND_RATE_MAX_PPM} (2%; 0.4% = 4000).`, `Lãi suất tháng là số nguyên phần triệu từ 0 đến ${SI_FUND_RATE_MAX_PPM} (2%; 0,4% = 4000).`));
+  for (const k of Object.keys(v)) if (k !== 'year' && k !== 'monthlyRatePpm') out.push(fieldError(`value.${k}`, 'unknown-field', `The SI fund rate has no field ${k}.`, `Lãi suất quỹ BHXH không có trường ${k}.`));
+  return out;
+}
+
 /** Checks a new version of `table` against the book in force (`current`) on `today` (the civil date in Vietnam). */
 export function checkNewVersion(table: RuleTableName, input: NewVersionInput, current: MergedRuleBook, today: IsoDate): NewVersionCheck {
   const invalid: FieldError[] = [];
@@ -99,7 +132,7 @@ export function checkNewVersion(table: RuleTableName, input: NewVersionInput, cu
         `Phiên bản mới chỉ có hiệu lực sớm nhất từ ngày mai (hôm nay là ${today}): các quyết định đã ban hành cho hôm nay và những ngày trước giữ nguyên giá trị đã áp dụng.`,
       ),
     );
-  invalid.push(...valueProblems(table, input.value));
+  invalid.push(...valueProblems(table, input.value, input.effectiveFrom));
   if (!input.legalBasis.trim()) invalid.push(fieldError('legalBasis', 'required', 'Name the legal act that sets the value.', 'Hãy nêu văn bản pháp luật quy định giá trị này.'));
   if (!input.reason.trim()) invalid.push(fieldError('reason', 'required', 'Say why the version is added.', 'Hãy nêu lý do bổ sung phiên bản.'));
   if (invalid.length) return { ok: false, error: 'VALIDATION_FAILED', fields: invalid };
