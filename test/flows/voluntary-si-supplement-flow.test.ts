@@ -93,6 +93,20 @@ for (const engine of await engines()) {
       assert.equal((await answer(id, pin, { 'declaration.supportGroup': 'Tôi sống ở đảo' })).statusCode, 202);
       await settled(id, pin, (d) => d.status === 'awaiting-supplement' && /answer: /.test(d.procedures[0].reasons[0].reason));
 
+      // The portal's dossier page asks for it as a record, one input per part; a part left empty is not sent.
+      const session = await p.identity.sessions.start(pin, { issuer: 'test' });
+      const cookie = `__Host-lienthong-session=${session.id}`;
+      const page = await p.app.inject({ method: 'GET', url: `/portal/dossiers/${id}`, headers: { cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<fieldset class="field record" data-answer="declaration.supportGroup"><legend>Giấy xác nhận cư trú tại xã đảo, đặc khu<\/legend>/);
+      const part = (name: string) => `answer.declaration.supportGroup.${name}`;
+      for (const name of ['confirmationNumber', 'issuedOn', 'commune']) assert.ok(page.body.includes(`name="${part(name)}"`), name);
+      const form = { _csrf: session.csrfToken, _procedure: PROCEDURE, [part('confirmationNumber')]: '12/XN-UBND', [part('issuedOn')]: '2025-01-20', [part('commune')]: '' };
+      const wrong = await p.app.inject({ method: 'POST', url: `/portal/dossiers/${id}/supplements`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
+      assert.equal(wrong.statusCode, 400, wrong.body);
+      assert.match(wrong.body, /data-error-for="answer\.declaration\.supportGroup\.commune" aria-live="polite">Hãy điền mục này\.</);
+      assert.equal((await get(id, pin)).status, 'awaiting-supplement', 'nothing sent');
+
       const proof = { confirmationNumber: '12/XN-UBND', issuedOn: '2025-01-20', commune: 'Đặc khu Lý Sơn' };
       const ok = await answer(id, pin, { 'declaration.supportGroup': proof });
       assert.equal(ok.statusCode, 202, ok.body);

@@ -121,8 +121,8 @@ for (const engine of await engines()) {
         }
         return [];
       }
-      // A page refuses a form with itself, the messages beside the fields (a 400 page); anything else is the uniform JSON.
-      const pageRefusal = op.page && html && status === 400 && /^<!doctype html>/i.test(res.body.trimStart());
+      // A page refuses with a page (a form with the messages beside the fields, a not-found page); anything else is the uniform JSON.
+      const pageRefusal = op.page && html && /^<!doctype html>/i.test(res.body.trimStart());
       const problems = pageRefusal ? [] : errorShapeProblems(status, type, res.body);
       const allowed = ROUTE_POLICIES[op.key]?.resource === 'sign-in' ? SIGN_IN_ALLOWED : new Set<string>();
       const moved = (await watch.changedSince(before)).filter((t) => !ALWAYS_ALLOWED.has(t));

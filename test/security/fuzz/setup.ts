@@ -90,25 +90,17 @@ export async function buildWorld(engine: Engine): Promise<World> {
   // Sessions without a browser: the portal's is a row the citizen's sign-in would write; the back office's a cookie
   // sealed with the platform's key around a token, as its sign-in seals it.
   const officeSessions = new OfficeSessions(new KeyRing(identityKey, 'lienthong-office', 'fuzz').box('session'));
-  const sessions = new Map<string, Promise<{ cookie: string; csrf: string }>>();
-  const session = (who: Principal) => {
-    const key = JSON.stringify(who);
-    if (!sessions.has(key))
-      sessions.set(
-        key,
-        (async () => {
-          if (who.kind === 'citizen') {
-            const s = await t.p.identity.sessions.start(who.pin, { issuer: 'fuzz' });
-            return { cookie: `__Host-lienthong-session=${s.id}`, csrf: s.csrfToken };
-          }
-          const headers: Record<string, unknown> = {};
-          const reply = { getHeader: (n: string) => headers[n], header: (n: string, v: unknown) => ((headers[n] = v), reply) } as unknown as FastifyReply;
-          const s = officeSessions.start(reply, await t.token(who));
-          if (!s) throw new Error('no office session');
-          return { cookie: String([headers['set-cookie']].flat()[0]).split(';')[0]!, csrf: s.csrf };
-        })(),
-      );
-    return sessions.get(key)!;
+  // A new one each time it is asked for (per operation): a fuzzed sign-out ends the one it was given, not the next.
+  const session = async (who: Principal) => {
+    if (who.kind === 'citizen') {
+      const s = await t.p.identity.sessions.start(who.pin, { issuer: 'fuzz' });
+      return { cookie: `__Host-lienthong-session=${s.id}`, csrf: s.csrfToken };
+    }
+    const headers: Record<string, unknown> = {};
+    const reply = { getHeader: (n: string) => headers[n], header: (n: string, v: unknown) => ((headers[n] = v), reply) } as unknown as FastifyReply;
+    const s = officeSessions.start(reply, await t.token(who));
+    if (!s) throw new Error('no office session');
+    return { cookie: String([headers['set-cookie']].flat()[0]).split(';')[0]!, csrf: s.csrf };
   };
   return { t, citizens: [PEOPLE.mother, DEATH.disabledSon], dossiers: { birth, inReview, awaitingSupplement }, reviewId, officerUsername: 'cr-hanoi', clientId: 'bv-hanam', port, session };
 }
@@ -120,6 +112,8 @@ const officer = (username: string, agency: Officer['agency'], role: Officer['rol
  * role check is reached), each with a session. The seeded review is in Hà Nội (01).
  */
 const OFFICE_USERS: readonly [RegExp, readonly Officer[]][] = [
+  // Signing out voids the officer's tokens through the API: an officer of its own, whose tokens no other page needs.
+  [/^\/office\/sign-out/, [officer('fuzz-leaving', 'civil-registry', 'civil-registry-officer', '01')]],
   [/^\/office\/reviews/, [officer('fuzz-cr-hanoi', 'civil-registry', 'civil-registry-officer', '01')]],
   [/^\/office\/hi-cards/, [officer('fuzz-collector', 'social-security', 'vss-collector', '35'), officer('fuzz-director', 'social-security', 'vss-director', '35')]],
   [/^\/office\/payments/, [officer('fuzz-collector', 'social-security', 'vss-collector', '35'), officer('fuzz-finance', 'social-security', 'planning-finance-officer', '35')]],
