@@ -4,6 +4,7 @@ import { FieldIssueSchema } from '../contracts/common.ts';
 import { AppError, fieldError } from '../kernel/errors.ts';
 import { principalOf } from '../platform/http/auth.ts';
 import { ErrorSchema, Paging } from '../platform/http/schemas.ts';
+import { typeboxValidatorCompiler } from '../platform/http/validator.ts';
 import { GROUPS } from './groups/catalogue.ts';
 import type { HubService } from './service.ts';
 
@@ -57,8 +58,9 @@ export function hubRoutes(service: HubService) {
         },
         // The group decides which declaration schema applies: the service validates the body by group,
         // so a citizen gets the errors of the form they filled in, not of every form there is.
-        validatorCompiler: ({ httpPart }) => (data: unknown) =>
-          httpPart === 'body' && (typeof data !== 'object' || data === null || Array.isArray(data))
+        // The query string is closed like every other route's (http-app.ts gives it an empty, closed schema).
+        validatorCompiler: (route) => route.httpPart === 'querystring' ? typeboxValidatorCompiler(route) : (data: unknown) =>
+          route.httpPart === 'body' && (typeof data !== 'object' || data === null || Array.isArray(data))
             ? { error: new AppError('VALIDATION_FAILED', [fieldError('body', 'type', 'The body must be a JSON object.', 'Nội dung phải là một đối tượng JSON.')]) }
             : { value: data },
       },

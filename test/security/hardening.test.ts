@@ -9,6 +9,9 @@ import { operationsOf } from './fuzz/operations.ts';
 import { validValue } from './fuzz/schema-arbitrary.ts';
 import { principalsFor } from './fuzz/setup.ts';
 
+/** A supplement answer the body schema accepts (test/security/fuzz/setup.ts has the same). */
+const SUPPLEMENT = { procedure: 'death-benefits', answers: { 'declaration.relatives.0.incapacityPercent': { assessmentNumber: 'GĐYK-35/2024-117', assessedOn: '2024-06-10', incapacityPercent: 90 } } };
+
 describe('hardening: headers, request limits, rate limits', () => {
   let t: TestPlatform;
   before(async () => {
@@ -100,9 +103,14 @@ describe('hardening: headers, request limits, rate limits', () => {
 
   test('a POST route refuses an unknown query parameter too', async () => {
     const token = await t.token({ kind: 'citizen', pin: PEOPLE.father }); // not the caller held back above
-    const res = await t.p.app.inject({ method: 'POST', url: '/api/v1/dossiers?dryRun=1', headers: { authorization: `Bearer ${token}` }, payload: { group: 'birth', declaration: birthDeclaration() } });
+    const res = await t.p.app.inject({ method: 'POST', url: '/api/v1/dossiers?foo=1', headers: { authorization: `Bearer ${token}` }, payload: { group: 'birth', declaration: birthDeclaration() } });
     assert.equal(res.statusCode, 400);
-    assert.deepEqual((res.json() as { fields: { path: string }[] }).fields.map((f) => f.path), ['query.dryRun']);
+    assert.deepEqual((res.json() as { fields: { path: string }[] }).fields.map((f) => f.path), ['query.foo']);
+    // A route that declares no query string takes none (http-app.ts gives it a closed, empty one; the hub's submit
+    // route, which validates its body by group, validates its query string with it).
+    const none = await t.p.app.inject({ method: 'POST', url: '/api/v1/dossiers/6f1c2b1e-0d7a-4c55-9a8e-2b7f0c3d4e5f/supplements?foo=1', headers: { authorization: `Bearer ${token}` }, payload: SUPPLEMENT });
+    assert.equal(none.statusCode, 400);
+    assert.deepEqual((none.json() as { fields: { path: string }[] }).fields.map((f) => f.path), ['query.foo']);
   });
 });
 

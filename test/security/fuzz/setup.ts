@@ -128,6 +128,8 @@ const OFFICE_USERS: readonly [RegExp, readonly Officer[]][] = [
  * portal, the officers whose work it is for the back office. Without them every form handler stops at "no session".
  */
 export function sessionPrincipalsFor(path: string, citizens: readonly string[]): { name: string; principal: Principal }[] {
+  // The supplement answer: the son, whose dossier waits for one (the other citizen would only see 404).
+  if (path === '/portal/dossiers/{id}/supplements') return [{ name: `citizen ${citizens[1]!.slice(0, 3)}… (portal session)`, principal: { kind: 'citizen', pin: citizens[1]! } }];
   if (path.startsWith('/portal/') || path === '/portal' || path.startsWith('/auth/')) return citizens.map((pin) => ({ name: `citizen ${pin.slice(0, 3)}… (portal session)`, principal: { kind: 'citizen', pin } }));
   const users = OFFICE_USERS.find(([re]) => re.test(path))?.[1] ?? [];
   return users.map((o) => ({ name: `${o.role} ${o.username} (office session)`, principal: o }));
