@@ -58,8 +58,9 @@ export function hubRoutes(service: HubService) {
         },
         // The group decides which declaration schema applies: the service validates the body by group,
         // so a citizen gets the errors of the form they filled in, not of every form there is.
-        // The query string is closed like every other route's (http-app.ts gives it an empty, closed schema).
-        validatorCompiler: (route) => route.httpPart === 'querystring' ? typeboxValidatorCompiler(route) : (data: unknown) =>
+        // The query string is closed like every other route's (http-app.ts gives it an empty, closed schema), and the
+        // headers are checked by their schema (the Idempotency-Key's length).
+        validatorCompiler: (route) => route.httpPart === 'querystring' || route.httpPart === 'headers' ? typeboxValidatorCompiler(route) : (data: unknown) =>
           route.httpPart === 'body' && (typeof data !== 'object' || data === null || Array.isArray(data))
             ? { error: new AppError('VALIDATION_FAILED', [fieldError('body', 'type', 'The body must be a JSON object.', 'Nội dung phải là một đối tượng JSON.')]) }
             : { value: data },

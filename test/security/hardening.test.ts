@@ -112,6 +112,16 @@ describe('hardening: headers, request limits, rate limits', () => {
     assert.equal(none.statusCode, 400);
     assert.deepEqual((none.json() as { fields: { path: string }[] }).fields.map((f) => f.path), ['query.foo']);
   });
+
+  test('an Idempotency-Key over its documented 200 characters is refused, naming the header; nothing is written', async () => {
+    const token = await t.token({ kind: 'citizen', pin: PEOPLE.father });
+    const count = async () => Number((await t.p.db.query<{ n: string }>('SELECT count(*)::text AS n FROM hub.dossiers'))[0]!.n);
+    const before = await count();
+    const res = await t.p.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'k'.repeat(201) }, payload: { group: 'birth', declaration: birthDeclaration() } });
+    assert.equal(res.statusCode, 400);
+    assert.ok((res.json() as { fields: { path: string }[] }).fields.some((f) => f.path.includes('idempotency-key')), res.body);
+    assert.equal(await count(), before);
+  });
 });
 
 /**
