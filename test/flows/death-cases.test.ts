@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { populationImport } from '../../src/agencies/population/import.ts';
-import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { buildPlatform, type Platform } from '../../src/app/build-platform.ts';
+import type { Platform } from '../../src/app/build-platform.ts';
 import type { CitizenRecord, HouseholdRecord } from '../../src/contracts/imports/population.ts';
 import type { SiRecord } from '../../src/contracts/imports/si-records.ts';
 import { makePin } from '../../src/kernel/identifiers/pin.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
-import { runningClockFrom } from '../../src/platform/clock.ts';
-import { makeLogger } from '../../src/platform/log/logger.ts';
-import { freshDb, type TestDb } from '../support/databases.ts';
-import { eventually } from '../support/harness.ts';
+import { eventually, startTestPlatform, type TestPlatform } from '../support/harness.ts';
 
 /**
  * Every eligibility case and amount of the death benefits (DOMAIN.md §3–4, as implemented in
@@ -367,25 +362,17 @@ const families: Family[] = ROWS.map((row, i) => {
 });
 
 describe('death group: every eligibility case and amount of DOMAIN §3–4, decided through the HTTP API (pglite)', () => {
+  let t: TestPlatform;
   let p: Platform;
-  let db: TestDb;
   const tokens = new Map<string, string>();
   before(async () => {
-    db = await freshDb('pglite');
-    const clock = runningClockFrom(new Date(START));
-    p = await buildPlatform({ db: db.db, clock, tokenSecret: 'test-secret-that-is-long-enough-0123456789', log: makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
-    await db.db.transaction(async (tx) => {
-      await populationImport(clock.now()).apply(tx, [...households, ...citizens]);
-      await siRecordsImport().apply(tx, siRecords);
-    });
+    t = await startTestPlatform('pglite', START, {}, { households, citizens, siRecords });
+    p = t.p;
   });
-  after(async () => {
-    await p.close();
-    await db.drop();
-  });
+  after(() => t.close());
 
   const token = async (pin: string) => {
-    if (!tokens.has(pin)) tokens.set(pin, await p.tokens.issue({ kind: 'citizen', pin } satisfies Principal));
+    if (!tokens.has(pin)) tokens.set(pin, await t.token({ kind: 'citizen', pin } satisfies Principal));
     return tokens.get(pin)!;
   };
   const get = async (id: string, pin: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: { authorization: `Bearer ${await token(pin)}` } })).json();

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { populationImport } from '../../src/agencies/population/import.ts';
-import { siRecordsImport } from '../../src/agencies/social-security/import.ts';
-import { buildPlatform, type Platform } from '../../src/app/build-platform.ts';
+import type { Platform } from '../../src/app/build-platform.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
-import { runningClockFrom, type Clock } from '../../src/platform/clock.ts';
-import { makeLogger } from '../../src/platform/log/logger.ts';
-import { engines, freshDb, type TestDb } from '../support/databases.ts';
-import { citizens, households, siRecords, VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
-import { eventually, START } from '../support/harness.ts';
+import { engines } from '../support/databases.ts';
+import { VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
+import { eventually, startTestPlatform, type TestPlatform } from '../support/harness.ts';
 
 const DAY = 86_400_000;
 const PROCEDURE = 'voluntary-si-registration';
@@ -25,29 +21,19 @@ const collector: Officer = { kind: 'officer', username: 'vc-35', agency: 'social
  */
 for (const engine of await engines()) {
   describe(`voluntary SI: an island-commune claim proven by a supplement, end to end over HTTP (${engine})`, () => {
+    // The platform's clock runs from Fri 24 Jan 2025 09:00 (+07:00); `t.shift` moves it on to cross a deadline.
+    let t: TestPlatform;
     let p: Platform;
-    let db: TestDb;
-    // The platform's clock runs from Fri 24 Jan 2025 09:00 (+07:00); `shift` moves it on to cross a deadline.
-    let shift = 0;
-    const running = runningClockFrom(new Date(START));
-    const clock: Clock = { now: () => new Date(running.now().getTime() + shift) };
     const tokens = new Map<string, string>();
     before(async () => {
-      db = await freshDb(engine);
-      p = await buildPlatform({ db: db.db, clock, tokenSecret: 'test-secret-that-is-long-enough-0123456789', log: makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
-      await db.db.transaction(async (tx) => {
-        await populationImport(clock.now()).apply(tx, [...households, ...citizens]);
-        await siRecordsImport().apply(tx, siRecords);
-      });
+      t = await startTestPlatform(engine);
+      p = t.p;
     });
-    after(async () => {
-      await p.close();
-      await db.drop();
-    });
+    after(() => t.close());
 
     const token = async (who: Principal) => {
       const key = JSON.stringify(who);
-      if (!tokens.has(key)) tokens.set(key, await p.tokens.issue(who));
+      if (!tokens.has(key)) tokens.set(key, await t.token(who));
       return tokens.get(key)!;
     };
     const citizen = (pin: string): Principal => ({ kind: 'citizen', pin });
@@ -139,9 +125,9 @@ for (const engine of await engines()) {
       const id = await register(pin, { supportGroup: 'island-commune', startMonth: '2025-03' });
       await settled(id, pin, (d) => d.status === 'awaiting-supplement');
       assert.equal(await p.hub.expireOverdueSupplements(), 0, 'not before the last day has passed');
-      shift = 18 * DAY; // Tue 11 Feb 2025: the last day itself still counts
+      t.shift(18 * DAY); // Tue 11 Feb 2025: the last day itself still counts
       assert.equal(await p.hub.expireOverdueSupplements(), 0, 'not on the last day');
-      shift = 19 * DAY; // Wed 12 Feb 2025: the last day, Tue 11 Feb, has passed
+      t.shift(19 * DAY); // Wed 12 Feb 2025: the last day, Tue 11 Feb, has passed
       assert.equal(await p.hub.expireOverdueSupplements(), 1);
       assert.equal(await p.hub.expireOverdueSupplements(), 0, 'idempotent');
       const d = await get(id, pin);
