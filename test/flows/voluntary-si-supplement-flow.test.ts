@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Platform } from '../../src/app/build-platform.ts';
+import type { SocialSecurityRuntime } from '../../src/agencies/social-security/payments/runtime.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 import { engines } from '../support/databases.ts';
 import { VOLUNTARY, voluntarySiDeclaration } from '../support/fixtures.ts';
@@ -145,6 +146,22 @@ for (const engine of await engines()) {
       const next = await register(pin, { supportGroup: 'other', startMonth: '2025-03' });
       const fresh = await settled(next, pin, (x) => ['awaiting-payment', 'completed', 'rejected'].includes(x.status));
       assert.equal(fresh.status, 'awaiting-payment', JSON.stringify(fresh.procedures[0].reasons));
+    });
+
+    // After the expiry test: the clock only moves on.
+    test('a monthly payment whose deadline passed while the proof was awaited keeps the days the participant had (our reading, due-after-proof.ts)', async () => {
+      const pin = VOLUNTARY.ethnic;
+      t.shift(32 * DAY); // Tue 25 Feb 2025: February's monthly payment is due by Fri 28 Feb, 3 days on
+      const id = await register(pin, { supportGroup: 'island-commune', startMonth: '2025-02' });
+      await settled(id, pin, (d) => d.status === 'awaiting-supplement');
+      t.shift(38 * DAY); // Mon 3 Mar 2025: within the 7 working days, after 28 Feb
+      const ok = await answer(id, pin, { 'declaration.supportGroup': { confirmationNumber: '7/XN-UBND', issuedOn: '2025-02-20', commune: 'Đặc khu Côn Đảo' } });
+      assert.equal(ok.statusCode, 202, ok.body);
+      const registered = await settled(id, pin, (d) => ['awaiting-payment', 'rejected'].includes(d.status));
+      assert.equal(registered.status, 'awaiting-payment', JSON.stringify(registered.procedures[0].reasons));
+      assert.equal(registered.procedures[0].result.contribution.dueBy, '2025-03-06', 'the 3 days to pay counted from the answer, not 28 Feb');
+      await (p.parts.find((x) => x.name === 'social-security') as SocialSecurityRuntime).payments.sweep();
+      assert.equal((await get(id, pin)).status, 'awaiting-payment', 'not refused as late');
     });
   });
 }

@@ -4,6 +4,7 @@ import { ISLAND_COMMUNE_PROOF_PATH, IslandCommuneProof } from '../../contracts/d
 import { VOLUNTARY_PAYMENT_METHODS, VOLUNTARY_SUPPORT_GROUPS } from '../../contracts/declarations/voluntary-si.ts';
 import type { VoluntarySiRegistrationResult } from '../../contracts/voluntary-si-results.ts';
 import { vnDateOf, type IsoDate, type IsoMonth } from '../../kernel/dates.ts';
+import { dueAfterProof } from './domain/due-after-proof.ts';
 import { isProvinceCode2, isProvinceCode3, provinceCode2, type ProvinceCode2 } from '../../kernel/identifiers/province-codes.ts';
 import { makeSiCode } from '../../kernel/identifiers/si-code.ts';
 import { TerminalError } from '../../platform/bus/transport.ts';
@@ -79,7 +80,7 @@ export function voluntarySiSupplementHandlers(account: CollectionAccount = VSS_C
         return void (await ctx.send('procedure.supplement-requested', 'hub', { procedure: PROCEDURE, fields }));
       }
       await store.closeSupplement(tx, env.dossierId, { status: 'answered', answers, at });
-      await register(tx, ctx, env.dossierId, s.request, account, answer as IslandCommuneProof);
+      await register(tx, ctx, env.dossierId, s.request, account, { proof: answer as IslandCommuneProof, askedOn: vnDateOf(new Date(s.requested_at)) });
     },
 
     /** Unanswered in time: the hub has refused the procedure; the waiting request is closed (the citizen may register again). */
@@ -95,7 +96,15 @@ export function voluntarySiSupplementHandlers(account: CollectionAccount = VSS_C
  * The registration itself: refused on a field, waiting for the proof of an island-commune claim (when `proof` is
  * null), or registered and awaiting payment.
  */
-async function register(tx: Queryable, ctx: HandlerContext, dossierId: string, r: Request, account: CollectionAccount, proof: IslandCommuneProof | null): Promise<void> {
+async function register(
+  tx: Queryable,
+  ctx: HandlerContext,
+  dossierId: string,
+  r: Request,
+  account: CollectionAccount,
+  answered: { proof: IslandCommuneProof; askedOn: IsoDate } | null,
+): Promise<void> {
+  const proof = answered?.proof ?? null;
   const reject = (issues: FieldIssue[]) => ctx.send('procedure.rejected', 'hub', { procedure: PROCEDURE, reasons: issues });
   const today = vnDateOf(ctx.now);
 
@@ -124,7 +133,8 @@ async function register(tx: Queryable, ctx: HandlerContext, dossierId: string, r
   const rules = (await loadRuleBook(tx)).book;
   const computed = contributionFor(r, group, monthsAlreadySupported(await store.voluntaryPeriods(tx, pin), paidSupported), rules);
   if (!computed.ok) return void (await reject([computed.issue]));
-  const c = computed.decision;
+  // A deadline that passed while the proof was awaited is moved on by the wait (domain/due-after-proof.ts).
+  const c = answered ? { ...computed.decision, dueBy: dueAfterProof(computed.decision.dueBy, answered.askedOn, today) } : computed.decision;
 
   // No list of island communes is held: the claim is proven by the commune's confirmation, asked of the
   // participant (Decree 159/2025/ND-CP; domain/island-commune-proof.ts) once the rest is known to check out.

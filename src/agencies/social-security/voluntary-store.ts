@@ -40,6 +40,8 @@ export interface VoluntarySupplementRow {
   request: PayloadOf<'social-security.voluntary-si.requested'>;
   fields: FieldIssue[];
   answers: Record<string, unknown> | null;
+  /** When the proof was first asked (ISO 8601 UTC). */
+  requested_at: string;
 }
 
 /** The register's facts kept for the SI book cover sheet. */
@@ -116,7 +118,9 @@ export const voluntaryStore = {
 
   async supplementForDossier(tx: Queryable, dossierId: string, forUpdate = false): Promise<VoluntarySupplementRow | undefined> {
     const [r] = await tx.query<VoluntarySupplementRow>(
-      `SELECT dossier_id, status, request, fields, answers FROM social_security.voluntary_supplements WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT dossier_id, status, request, fields, answers,
+        to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS requested_at
+       FROM social_security.voluntary_supplements WHERE dossier_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [dossierId],
     );
     return r;
