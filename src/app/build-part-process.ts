@@ -21,7 +21,7 @@ import type { PartName } from '../contracts/parts.ts';
 import { hub } from '../hub/index.ts';
 import { identity, type OidcOptions } from '../identity/index.ts';
 import { portalRoutes } from '../portal/index.ts';
-import { agencyUrlsFrom, httpApi, injectApi, officeRoutes, OfficeSessions, routedApi } from '../office/index.ts';
+import { agencyUrlsFrom, injectApi, officeRoutes, OfficeSessions, routedApi } from '../office/index.ts';
 import { KeyRing } from '../platform/crypto/secret-box.ts';
 import { notificationsFromEnv } from '../hub/notifications/notifier.ts';
 import { hubRoutes } from '../hub/routes.ts';
@@ -178,16 +178,16 @@ export async function buildPartProcess(o: PartProcessOptions): Promise<PartProce
         const publicUrl = process.env.LIENTHONG_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
         const documents = new HubDocuments(db, o.clock, documentKeysFromSigning(o.signing, o.clock), publicUrl, audit);
         routes.push(hubRoutes(h.service), hubDocumentRoutes(documents), dataAccessRoutes(audit!), dashboardRoutes(new DashboardService(db, o.clock, calendar, audit)));
-        // The citizen's pages; the participant's voluntary SI is social security's route, at its process's URL (LIENTHONG_OFFICE_API).
-        const socialSecurityUrl = agencyUrlsFrom(process.env.LIENTHONG_OFFICE_API)['social-security'];
-        const portalApi = socialSecurityUrl ? httpApi({ hub: socialSecurityUrl }) : injectApi(() => officeSelf!);
-        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, api: portalApi, clock: o.clock, rules: () => book.book() }));
+        // The platform's own API as the portal's and the back office's pages call it: the hub's and identity's routes in
+        // this process, the agencies' (the participant's voluntary SI, social security's) at LIENTHONG_OFFICE_API.
+        const api = routedApi(injectApi(() => officeSelf!), agencyUrlsFrom(process.env.LIENTHONG_OFFICE_API));
+        routes.push(portalRoutes({ hub: h.service, documents, sessions: idn.service.sessions, api, clock: o.clock, rules: () => book.book() }));
         routes.push(hubSettingsRoutes(new HubSettings(db, o.clock, audit))); // per-province time limits, in the hub's database
         routes.push(hubCalendarRoutes(calendars)); // the yearly holiday calendars, in the hub's database
         routes.push(overdueRoutes(new OverdueList(db, o.clock, calendar)), agencyMailboxRoutes(new AgencyMailboxes(db, o.clock, audit))); // the overdue worklist; agencies' mailboxes
-        // The back office's pages (docs/back-office-web.md): the hub's and identity's API in this process, the agencies' at LIENTHONG_OFFICE_API.
+        // The back office's pages (docs/back-office-web.md), on the same API.
         const officeKey = new KeyRing(o.identity.secretsKey, 'lienthong-office', 'LIENTHONG_IDENTITY_KEY');
-        routes.push(officeRoutes({ api: routedApi(injectApi(() => officeSelf!), agencyUrlsFrom(process.env.LIENTHONG_OFFICE_API)), sessions: new OfficeSessions(officeKey.box('session')) }));
+        routes.push(officeRoutes({ api, sessions: new OfficeSessions(officeKey.box('session')) }));
       }
     } else if (part === 'civil-registry') {
       runtime = civilRegistry.create(deps);

@@ -12,7 +12,7 @@ import { validate } from '../platform/validation.ts';
 import type { HubEngine } from './engine.ts';
 import { GROUPS } from './groups/catalogue.ts';
 import { declarantOf, wantedProcedures } from './groups/group.ts';
-import { hubStore as store, type DossierViewRows } from './store.ts';
+import { hubStore as store } from './store.ts';
 import type { SupplementAnswered, Supplements } from './supplements.ts';
 import { dossierView, type DossierView } from './view.ts';
 
@@ -121,7 +121,6 @@ export class HubService {
       const r = await store.forView(q, id, principal.kind === 'citizen' ? principal.pin : null);
       return r && (await maySeeRead(principal, r)) ? r : null;
     };
-    const view = (r: DossierViewRows) => dossierView(r.dossier, r.procedures, r.history, this.engine.group(r.dossier), vnDateOf(this.clock.now()));
     // A citizen's read of their own dossier is not audited (issue 4 records others' reads of a person's data), so it is
     // one statement and no transaction: the read the portal repeats most (docs/performance.md).
     const found = !this.audit || principal.kind === 'citizen'
@@ -130,12 +129,11 @@ export class HubService {
           const r = await read(tx);
           if (!r) return null;
           const purpose = `${r.dossier.group_code} dossier, read as ${principal.kind === 'officer' ? `${principal.role} of ${principal.agency}` : `system client of ${principal.agency}`}`;
-          for (const pin of await store.parties(tx, id)) await this.audit!.record(tx, { actor: principal, action: 'dossier.read', purpose, subjectPin: pin, resource: `dossier/${id}` });
+          await this.audit!.recordMany(tx, (await store.parties(tx, id)).map((pin) => ({ actor: principal, action: 'dossier.read', purpose, subjectPin: pin, resource: `dossier/${id}` })));
           return r;
         });
-    const result = found && view(found);
-    if (!result) throw new AppError('NOT_FOUND');
-    return result;
+    if (!found) throw new AppError('NOT_FOUND');
+    return dossierView(found.dossier, found.procedures, found.history, this.engine.group(found.dossier), vnDateOf(this.clock.now()));
   }
 
   async list(principal: Principal, limit: number, offset: number) {

@@ -8,6 +8,8 @@ import { officerOfToken } from './session.ts';
 test('each API path goes to the part that serves it', () => {
   assert.equal(partOf('/api/v1/agencies/civil-registry/reviews'), 'civil-registry');
   assert.equal(partOf('/api/v1/agencies/social-security/worklist/x/claim'), 'social-security');
+  assert.equal(partOf('/api/v1/me/voluntary-si'), 'social-security', 'the participant’s voluntary SI is social security’s, outside its prefix');
+  assert.equal(partOf('/api/v1/me/data-access'), 'hub');
   assert.equal(partOf('/api/v1/officers'), 'identity');
   assert.equal(partOf('/api/v1/auth/officer/sign-in'), 'identity');
   assert.equal(partOf('/api/v1/dossiers/x/history'), 'hub');

@@ -37,7 +37,8 @@ export interface OfficeApi {
 /** The part that serves a path (docs/back-office-web.md); anything not an agency's or identity's is the hub's. */
 export function partOf(path: string): ApiPart {
   if (path.startsWith('/api/v1/agencies/civil-registry/')) return 'civil-registry';
-  if (path.startsWith('/api/v1/agencies/social-security/')) return 'social-security';
+  // The participant's own voluntary SI is social security's route too, outside its prefix (payments/routes.ts).
+  if (path.startsWith('/api/v1/agencies/social-security/') || path === '/api/v1/me/voluntary-si') return 'social-security';
   if (/^\/api\/v1\/(officers|clients|auth)(\/|$)/.test(path)) return 'identity';
   return 'hub';
 }

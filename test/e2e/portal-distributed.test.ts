@@ -109,6 +109,11 @@ if (servers && haveChromium('portal in distributed mode')) {
       const pdf = await context.request.get(`${base}${href}`);
       assert.equal(pdf.status(), 200);
       assert.equal((await pdf.body()).subarray(0, 4).toString('latin1'), '%PDF');
+      // The participant's voluntary SI is social security's route, in its own process: the portal's page asks it there
+      // (a call kept in the portal's process would find no such route and show the 503 page).
+      const mine = await page.goto(`${base}/portal/me/voluntary-si`);
+      assert.equal(mine?.status(), 200);
+      assert.equal(await page.getAttribute('[data-participation]', 'data-participation'), 'none');
       await context.close();
       assert.equal(checked.length, 3);
     });

@@ -21,7 +21,7 @@ import type { SupportGroup } from './domain/voluntary-support.ts';
 import { vietQrPayload } from './domain/vietqr.ts';
 import { socialSecurityStore } from './store.ts';
 import { paymentReference, VSS_COLLECTION_ACCOUNT, type CollectionAccount } from './voluntary-collection-account.ts';
-import { paymentStore } from './payments/store.ts';
+import { paymentStore, periodColumnsOf } from './payments/store.ts';
 import { voluntaryStore as store, type VoluntaryRegistrationRow } from './voluntary-store.ts';
 
 type Request = PayloadOf<'social-security.voluntary-si.requested'>;
@@ -182,14 +182,8 @@ async function register(
     si_code: siCode,
     reference,
     method: r.paymentMethod,
-    monthly_income: c.monthlyIncome,
     support_group: group,
-    period_from: c.periodFrom,
-    period_to: c.periodTo,
-    months: c.months,
-    supported_months: c.supportedMonths,
-    amount_due: c.amountDue,
-    due_by: c.dueBy,
+    ...periodColumnsOf(c),
     registered_on: today,
     decision: { ...c, supportGroupEvidence: { listings, ethnicity: r.participant.ethnicity ?? null, ...(proof ? { islandCommuneProof: proof } : {}) } },
     result,
@@ -203,13 +197,7 @@ async function register(
     si_code: siCode,
     kind: 'registration',
     method: r.paymentMethod,
-    monthly_income: c.monthlyIncome,
-    period_from: c.periodFrom,
-    period_to: c.periodTo,
-    months: c.months,
-    supported_months: c.supportedMonths,
-    amount_due: c.amountDue,
-    due_by: c.dueBy,
+    ...periodColumnsOf(c),
     province_code: province,
     rule_version: c.ruleVersion,
     legal_basis: c.legalBasis,

@@ -12,7 +12,7 @@ import type { SupportGroup } from '../domain/voluntary-support.ts';
 import { vietQrPayload } from '../domain/vietqr.ts';
 import { paymentReference, type CollectionAccount } from '../voluntary-collection-account.ts';
 import { voluntaryStore } from '../voluntary-store.ts';
-import { paymentStore as store, type DueRow, type PaymentRow } from './store.ts';
+import { paymentStore as store, periodColumnsOf, type DueRow, type PaymentRow } from './store.ts';
 
 /** Money received, as the bank statement or the cashier reports it. */
 export interface Received {
@@ -177,13 +177,7 @@ async function openRenewal(tx: Queryable, now: Date, paid: DueRow, group: Suppor
     si_code: paid.si_code,
     kind: 'renewal',
     method,
-    monthly_income: c.monthlyIncome,
-    period_from: c.periodFrom,
-    period_to: c.periodTo,
-    months: c.months,
-    supported_months: c.supportedMonths,
-    amount_due: c.amountDue,
-    due_by: c.dueBy,
+    ...periodColumnsOf(c),
     province_code: paid.province_code,
     rule_version: c.ruleVersion,
     legal_basis: c.legalBasis,

@@ -1,5 +1,6 @@
 import type { ParticipationPeriod, PaymentVoucher, SiBookCoverSheet } from '../../../contracts/voluntary-si-results.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
+import type { ContributionDecision } from '../domain/voluntary-contribution.ts';
 
 export interface DueRow {
   reference: string;
@@ -22,6 +23,11 @@ export interface DueRow {
   payment: { qrPayload: string; bankBin: string; accountNumber: string; accountName: string };
   created_on: string;
   settled_on: string | null;
+}
+
+/** The columns of a due (and of the registration that opens one) that the computed contribution gives. */
+export function periodColumnsOf(c: ContributionDecision): Pick<DueRow, 'monthly_income' | 'period_from' | 'period_to' | 'months' | 'supported_months' | 'amount_due' | 'due_by'> {
+  return { monthly_income: c.monthlyIncome, period_from: c.periodFrom, period_to: c.periodTo, months: c.months, supported_months: c.supportedMonths, amount_due: c.amountDue, due_by: c.dueBy };
 }
 
 export type PaymentOutcome = 'matched' | 'partial' | 'overpaid' | 'duplicate' | 'late' | 'unmatched';
